@@ -1,0 +1,60 @@
+"""Every error declean raises on purpose, in one hierarchy.
+
+``DecleanError``
+    The root: catch it to handle anything declean refuses to do.
+
+``SandboxError``
+    Something went wrong *around* a sandboxed program, never inside it: a crash, a timeout or a
+    compile error of the untrusted code is a result, not an exception.
+
+    ``SandboxUnavailableError``
+        The backend cannot work on this machine (bubblewrap missing, user namespaces blocked, no
+        Docker daemon, no gcc image). The message says how to fix it.
+
+    ``SandboxImageError``
+        Building the Docker gcc image failed.
+
+``ProblemFileError``
+    A problems file that cannot be used; the message names the file, the line or item, and the field.
+    Nothing runs on a half-valid file.
+
+``ReplyParseError``
+    A model reply that the agent's parser cannot use (no code block, no verdict). Carries the raw reply.
+
+``ConfigurationError``
+    A setting or argument that cannot be honoured (an unknown backend name, an empty uid pool).
+"""
+
+from __future__ import annotations
+
+
+class DecleanError(Exception):
+    """The root of every error declean raises on purpose."""
+
+
+class SandboxError(DecleanError):
+    """A failure of the sandbox machinery itself, not of the program inside it."""
+
+
+class SandboxUnavailableError(SandboxError):
+    """The sandbox backend cannot run on this machine; the message says how to fix it."""
+
+
+class SandboxImageError(SandboxError):
+    """Building the gcc image for the Docker backend failed."""
+
+
+class ConfigurationError(DecleanError):
+    """A setting or argument that cannot be honoured."""
+
+
+class ProblemFileError(DecleanError):
+    """A problems file that cannot be used; the message names the file, the line or item and the field."""
+
+
+class ReplyParseError(DecleanError):
+    """A model reply the agent's parser cannot use; ``raw`` keeps the reply as it came."""
+
+    def __init__(self, message: str, raw: str) -> None:
+        super().__init__(message)
+        self.raw = raw

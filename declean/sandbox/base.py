@@ -1,0 +1,113 @@
+"""The sandbox contract: every backend compiles and runs untrusted C behind this protocol."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from types import TracebackType
+from typing import Protocol, Self, runtime_checkable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from declean.sandbox.results import CompileAndRunResult, CompiledProgram, CompileResult, RunResult
+
+MIB = 1024 * 1024
+
+DEFAULT_COMPILE_FLAGS: tuple[str, ...] = ("-std=gnu17", "-O0", "-Wall", "-Wextra", "-pipe")
+"""gcc flags before the source file; ``-lm`` is appended after it so ``<math.h>`` programs link."""
+
+
+class SandboxLimits(BaseModel):
+    """Resource limits for one sandboxed process tree. Every backend enforces all of them."""
+
+    model_config = ConfigDict(frozen=True)
+
+    cpu_seconds: int = Field(default=5, ge=1)
+    """CPU time per process (RLIMIT_CPU soft limit: SIGXCPU; the hard limit one second later kills)."""
+    wall_seconds: float = Field(default=10.0, gt=0)
+    """Wall-clock time for the whole sandbox; past it every process inside is killed."""
+    memory_bytes: int = Field(default=512 * MIB, ge=16 * MIB)
+    """Address space per process (RLIMIT_AS) for the local backend; container memory for Docker."""
+    file_size_bytes: int = Field(default=16 * MIB, ge=MIB)
+    """Largest file a process may write (RLIMIT_FSIZE)."""
+    processes: int = Field(default=32, ge=4)
+    """Processes and threads of the sandbox user (RLIMIT_NPROC / pids limit): stops fork bombs."""
+    open_files: int = Field(default=64, ge=16)
+    """Open file descriptors per process (RLIMIT_NOFILE)."""
+    output_bytes: int = Field(default=256 * 1024, ge=1024)
+    """Cap on each of stdout and stderr; past it the sandbox is killed and the result says so."""
+    scratch_bytes: int = Field(default=32 * MIB, ge=MIB)
+    """Size of the writable scratch tmpfs (and of the private ``/tmp``)."""
+
+
+DEFAULT_RUN_LIMITS = SandboxLimits()
+"""Limits for running a student-sized program: seconds of CPU, hundreds of MiB."""
+
+DEFAULT_COMPILE_LIMITS = SandboxLimits(
+    cpu_seconds=20,
+    wall_seconds=30.0,
+    memory_bytes=1024 * MIB,
+    file_size_bytes=64 * MIB,
+    output_bytes=64 * MIB,
+)
+"""Limits for gcc: more time and memory than a run; the output cap also bounds the binary's size."""
+
+
+@runtime_checkable
+class Sandbox(Protocol):
+    """Compiles and runs untrusted C so that nothing it does reaches the host."""
+
+    name: str
+    """Short backend name for logs and traces (``local``, ``docker``)."""
+
+    def compile(self, source: str) -> CompileResult:
+        """Compile one C translation unit inside the sandbox."""
+        ...
+
+    def run(self, program: CompiledProgram, stdin: str = "") -> RunResult:
+        """Run a program this sandbox compiled, feeding ``stdin``."""
+        ...
+
+    def compile_and_run(self, source: str, stdin_cases: Sequence[str]) -> CompileAndRunResult:
+        """Compile once, then run once per stdin case; no runs when the compile fails."""
+        ...
+
+    def close(self) -> None:
+        """Release what the backend holds (clients, pools). Idempotent."""
+        ...
+
+
+class SandboxBase(ABC):
+    """Shared behaviour of the backends: ``compile_and_run`` in terms of ``compile`` and ``run``."""
+
+    name: str = "abstract"
+
+    @abstractmethod
+    def compile(self, source: str) -> CompileResult:
+        """Compile one C translation unit inside the sandbox."""
+
+    @abstractmethod
+    def run(self, program: CompiledProgram, stdin: str = "") -> RunResult:
+        """Run a program this sandbox compiled, feeding ``stdin``."""
+
+    def compile_and_run(self, source: str, stdin_cases: Sequence[str]) -> CompileAndRunResult:
+        """Compile once, then run once per stdin case; no runs when the compile fails."""
+        compiled = self.compile(source)
+        if compiled.program is None or not compiled.ok:
+            return CompileAndRunResult(compile=compiled)
+        runs = [self.run(compiled.program, stdin) for stdin in stdin_cases]
+        return CompileAndRunResult(compile=compiled, runs=runs)
+
+    def close(self) -> None:  # noqa: B027 - optional hook, not abstract
+        """Nothing to release by default."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,282 @@
+"""The local backend: gcc and the program run inside bubblewrap, as an unprivileged uid, under rlimits.
+
+Layout inside the sandbox: read-only ``/usr`` (with the usual ``/bin`` ``/lib`` ``/lib64`` links), a
+private ``/proc`` and ``/dev``, size-capped tmpfs ``/tmp`` and ``/scratch``, no ``/etc``, no home, no host
+directory at all; every namespace unshared (no network but a private loopback), no nested user namespaces,
+a new session (no terminal injection), cleared environment, killed with its parent. Input files are copied
+in through file descriptors; the compiled binary comes out on gcc's stdout.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+
+import structlog
+
+from declean.errors import SandboxError, SandboxUnavailableError
+from declean.sandbox.base import (
+    DEFAULT_COMPILE_FLAGS,
+    DEFAULT_COMPILE_LIMITS,
+    DEFAULT_RUN_LIMITS,
+    SandboxBase,
+    SandboxLimits,
+)
+from declean.sandbox.diagnostics import parse_gcc_diagnostics
+from declean.sandbox.process import ProcessReport, run_bounded
+from declean.sandbox.results import CompiledProgram, CompileResult, ProcessOutcome, RunResult, signal_name
+from declean.sandbox.uids import UidPool, count_tasks_of_uid, running_as_root
+
+log = structlog.get_logger(__name__)
+
+_SCRATCH = "/scratch"
+_SOURCE_NAME = "main.c"
+_PROGRAM_NAME = "prog"
+_COMPILE_ENV = {"PATH": "/usr/bin:/bin", "TMPDIR": "/tmp", "LC_ALL": "C"}
+_RUN_ENV = {"PATH": "/usr/bin:/bin", "LC_ALL": "C"}
+_FILESYSTEM = (
+    *("--ro-bind", "/usr", "/usr"),
+    *("--symlink", "usr/lib", "/lib"),
+    *("--symlink", "usr/lib64", "/lib64"),
+    *("--symlink", "usr/bin", "/bin"),
+    *("--symlink", "usr/sbin", "/sbin"),
+    *("--proc", "/proc"),
+    *("--dev", "/dev"),
+)
+_ISOLATION = (
+    "--unshare-all",
+    "--unshare-user",
+    "--disable-userns",
+    "--die-with-parent",
+    "--new-session",
+    "--clearenv",
+)
+
+
+@dataclass(frozen=True)
+class _InputFile:
+    """A file copied into the sandbox through an inherited descriptor."""
+
+    content: bytes
+    destination: str
+    mode: int
+
+
+class LocalSandbox(SandboxBase):
+    """Bubblewrap sandbox; as root it drops every sandbox to a leased unprivileged uid."""
+
+    name = "local"
+
+    def __init__(
+        self,
+        *,
+        run_limits: SandboxLimits = DEFAULT_RUN_LIMITS,
+        compile_limits: SandboxLimits = DEFAULT_COMPILE_LIMITS,
+        compile_flags: Sequence[str] = DEFAULT_COMPILE_FLAGS,
+        uid_pool: UidPool | None = None,
+        bwrap: str = "bwrap",
+    ) -> None:
+        self.run_limits = run_limits
+        self.compile_limits = compile_limits
+        self.compile_flags = tuple(compile_flags)
+        self._bwrap = _find_executable(bwrap, "bubblewrap (bwrap)", "apt-get install bubblewrap")
+        self._prlimit = _find_executable("prlimit", "prlimit (util-linux)", "apt-get install util-linux")
+        self._uid_pool = uid_pool or (_shared_uid_pool() if running_as_root() else None)
+        with self._identity() as uid:
+            _probe(self._bwrap, uid)
+
+    def compile(self, source: str) -> CompileResult:
+        """gcc inside the sandbox; the binary comes back on stdout, diagnostics on stderr."""
+        script = f'gcc "$@" -o {_PROGRAM_NAME} {_SOURCE_NAME} -lm 1>&2 && cat {_PROGRAM_NAME}'
+        report = self._execute(
+            ["/bin/sh", "-c", script, "gcc", *self.compile_flags],
+            files=[_InputFile(source.encode(), f"{_SCRATCH}/{_SOURCE_NAME}", 0o644)],
+            stdin=b"",
+            env=_COMPILE_ENV,
+            limits=self.compile_limits,
+        )
+        outcome = _outcome(report)
+        succeeded = outcome.ok and len(report.stdout) > 0
+        return CompileResult(
+            **outcome.model_dump(exclude={"stdout", "signal_name", "truncated"}),
+            stdout="",
+            diagnostics=parse_gcc_diagnostics(outcome.stderr),
+            program=CompiledProgram(binary=report.stdout) if succeeded else None,
+        )
+
+    def run(self, program: CompiledProgram, stdin: str = "") -> RunResult:
+        """Run a program compiled by a local sandbox on one stdin case."""
+        report = self._execute(
+            [f"{_SCRATCH}/{_PROGRAM_NAME}"],
+            files=[_InputFile(program.binary, f"{_SCRATCH}/{_PROGRAM_NAME}", 0o755)],
+            stdin=stdin.encode(),
+            env=_RUN_ENV,
+            limits=self.run_limits,
+        )
+        return RunResult(**_outcome(report).model_dump(exclude={"signal_name", "truncated"}))
+
+    def _execute(
+        self,
+        command: list[str],
+        *,
+        files: list[_InputFile],
+        stdin: bytes,
+        env: dict[str, str],
+        limits: SandboxLimits,
+    ) -> ProcessReport:
+        with ExitStack() as stack:
+            uid = stack.enter_context(self._identity())
+            stdin_file = stack.enter_context(_temporary_file(stdin))
+            status_file = stack.enter_context(_temporary_file(b""))
+            descriptors = [stack.enter_context(_temporary_file(f.content)).fileno() for f in files]
+            argv = [
+                *_rlimit_prefix(self._prlimit, limits, uid),
+                *_bwrap_argv(
+                    self._bwrap,
+                    limits=limits,
+                    files=files,
+                    descriptors=descriptors,
+                    status_fd=status_file.fileno(),
+                    env=env,
+                ),
+                *command,
+            ]
+            report = run_bounded(
+                argv,
+                stdin=stdin_file,
+                wall_seconds=limits.wall_seconds,
+                output_bytes=limits.output_bytes,
+                pass_fds=[*descriptors, status_file.fileno()],
+                user=uid,
+            )
+            status_file.seek(0)
+            _check_started(report, status_file.read().decode(errors="replace"))
+            return report
+
+    @contextmanager
+    def _identity(self) -> Iterator[int | None]:
+        if self._uid_pool is None:
+            yield None
+            return
+        with self._uid_pool.lease() as uid:
+            yield uid
+
+
+@functools.cache
+def _shared_uid_pool() -> UidPool:
+    return UidPool()
+
+
+def _find_executable(name: str, what: str, fix: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        raise SandboxUnavailableError(f"{what} is not installed or not on PATH; install it: {fix}")
+    return path
+
+
+@contextmanager
+def _temporary_file(content: bytes) -> Iterator[tempfile._TemporaryFileWrapper[bytes]]:
+    with tempfile.NamedTemporaryFile(prefix="declean-") as handle:
+        handle.write(content)
+        handle.flush()
+        handle.seek(0)
+        yield handle
+
+
+def _rlimit_prefix(prlimit: str, limits: SandboxLimits, uid: int | None) -> list[str]:
+    processes = limits.processes if uid is not None else limits.processes + count_tasks_of_uid(os.getuid())
+    return [
+        prlimit,
+        f"--cpu={limits.cpu_seconds}:{limits.cpu_seconds + 1}",
+        f"--as={limits.memory_bytes}",
+        f"--fsize={limits.file_size_bytes}",
+        f"--nproc={processes}",
+        f"--nofile={limits.open_files}",
+        "--core=0",
+        "--",
+    ]
+
+
+def _bwrap_argv(
+    bwrap: str,
+    *,
+    limits: SandboxLimits,
+    files: list[_InputFile],
+    descriptors: list[int],
+    status_fd: int,
+    env: dict[str, str],
+) -> list[str]:
+    argv = [bwrap, *_ISOLATION, *_FILESYSTEM]
+    argv += ["--size", str(limits.scratch_bytes), "--tmpfs", "/tmp"]
+    argv += ["--size", str(limits.scratch_bytes), "--tmpfs", _SCRATCH]
+    for file, descriptor in zip(files, descriptors, strict=True):
+        argv += ["--perms", f"{file.mode:04o}", "--file", str(descriptor), file.destination]
+    for key, value in env.items():
+        argv += ["--setenv", key, value]
+    argv += ["--chdir", _SCRATCH, "--json-status-fd", str(status_fd), "--"]
+    return argv
+
+
+def _check_started(report: ProcessReport, status: str) -> None:
+    """bwrap writes an ``exit-code`` document only when the program ran; without it bwrap itself failed."""
+    if report.timed_out or report.output_limit_exceeded or report.returncode < 0:
+        return
+    if '"exit-code"' not in status:
+        stderr = report.stderr.decode(errors="replace").strip()
+        raise SandboxError(f"bubblewrap failed to start the program (status {report.returncode}): {stderr}")
+    exit_code = json.loads(status.split("}")[-2] + "}").get("exit-code")
+    if exit_code != report.returncode:
+        raise SandboxError(f"bubblewrap reported exit {exit_code} but returned {report.returncode}")
+
+
+def _outcome(report: ProcessReport) -> ProcessOutcome:
+    """Decode bwrap's exit status: ``128 + n`` is the program killed by signal ``n``."""
+    exit_code: int | None = report.returncode
+    killed_by: int | None = None
+    if report.timed_out or report.output_limit_exceeded:
+        exit_code = None
+    elif report.returncode < 0:
+        exit_code, killed_by = None, -report.returncode
+    elif report.returncode > 128 and signal_name(report.returncode - 128) is not None:
+        exit_code, killed_by = None, report.returncode - 128
+    return ProcessOutcome(
+        exit_code=exit_code,
+        signal=killed_by,
+        timed_out=report.timed_out,
+        output_limit_exceeded=report.output_limit_exceeded,
+        cpu_seconds=round(report.cpu_seconds, 4),
+        wall_seconds=round(report.wall_seconds, 4),
+        stdout=report.stdout.decode(errors="replace"),
+        stderr=report.stderr.decode(errors="replace"),
+        stdout_truncated=report.stdout_truncated,
+        stderr_truncated=report.stderr_truncated,
+    )
+
+
+@functools.cache
+def _probe(bwrap: str, uid: int | None) -> None:
+    """Run ``true`` in the sandbox once per process and identity; explain how to fix a failure."""
+    argv = [bwrap, *_ISOLATION, *_FILESYSTEM, "--", "/usr/bin/true"]
+    report = run_bounded(argv, stdin=0, wall_seconds=30.0, output_bytes=65536, user=uid)
+    if report.returncode == 0:
+        if shutil.which("gcc") is None:
+            raise SandboxUnavailableError("gcc is not installed; install it: apt-get install gcc")
+        log.debug("sandbox_probe_ok", backend="local", uid=uid)
+        return
+    stderr = report.stderr.decode(errors="replace").strip()
+    hint = (
+        "unprivileged user namespaces look blocked. On Ubuntu 24.04+ run "
+        "`sysctl kernel.apparmor_restrict_unprivileged_userns=0` (or add an AppArmor profile for bwrap); "
+        "elsewhere `sysctl kernel.unprivileged_userns_clone=1` and check `user.max_user_namespaces`. "
+        "Inside a container, allow user namespaces (e.g. docker run --security-opt seccomp=unconfined) "
+        "or use the Docker backend (--sandbox docker)"
+        if "namespace" in stderr.lower() or "uid map" in stderr.lower() or "permission" in stderr.lower()
+        else "check that bubblewrap works: bwrap --ro-bind /usr /usr --unshare-all /usr/bin/true"
+    )
+    raise SandboxUnavailableError(f"bubblewrap cannot start a sandbox here ({stderr or 'no output'}): {hint}")

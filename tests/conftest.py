@@ -1,0 +1,67 @@
+"""Shared fixtures: real sandboxes, never mocks.
+
+``make_sandbox`` and ``sandbox`` are parametrised over every backend: the local (bubblewrap) one always
+runs; the Docker one skips with the reason when no daemon answers or the gcc image is missing, except
+where ``DECLEAN_REQUIRE_DOCKER=1`` (CI sets it): there a missing engine fails the test instead.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from declean.errors import SandboxUnavailableError
+from declean.sandbox.base import Sandbox, SandboxLimits
+from declean.sandbox.local import LocalSandbox
+
+SandboxFactory = Callable[..., Sandbox]
+"""``make_sandbox(run_limits=..., compile_limits=...)`` -> a backend built with those limits."""
+
+
+def _make_local(**limits: SandboxLimits) -> Sandbox:
+    return LocalSandbox(**limits)
+
+
+def _make_docker(**limits: SandboxLimits) -> Sandbox:
+    from declean.sandbox.docker import DockerSandbox
+
+    try:
+        return DockerSandbox(**limits)
+    except SandboxUnavailableError as error:
+        if os.environ.get("DECLEAN_REQUIRE_DOCKER") == "1":
+            pytest.fail(f"DECLEAN_REQUIRE_DOCKER=1 but the Docker backend is unavailable: {error}")
+        pytest.skip(f"Docker backend unavailable: {error}")
+
+
+@pytest.fixture(scope="session")
+def local_sandbox() -> Iterator[LocalSandbox]:
+    """One bubblewrap sandbox with default limits, shared by the tests that only use it."""
+    with LocalSandbox() as sandbox:
+        yield sandbox
+
+
+_FACTORIES: dict[str, Callable[..., Sandbox]] = {"local": _make_local, "docker": _make_docker}
+
+
+@pytest.fixture(params=["local", pytest.param("docker", marks=pytest.mark.docker)])
+def make_sandbox(request: pytest.FixtureRequest) -> Iterator[SandboxFactory]:
+    """A factory for the parametrised backend; every sandbox it made is closed after the test."""
+    made: list[Sandbox] = []
+    factory = _FACTORIES[request.param]
+
+    def make(**limits: SandboxLimits) -> Sandbox:
+        sandbox = factory(**limits)
+        made.append(sandbox)
+        return sandbox
+
+    yield make
+    for sandbox in made:
+        sandbox.close()
+
+
+@pytest.fixture
+def sandbox(make_sandbox: SandboxFactory) -> Sandbox:
+    """The parametrised backend with default limits."""
+    return make_sandbox()
