@@ -1,0 +1,54 @@
+"""The output-comparison judge: two programs' outputs on the same inputs in, a verdict out.
+
+Only consulted when outputs differ beyond whitespace and the policy is ``llm``; its verdict is advisory
+(a 1.5B model called ``15`` and ``16`` equivalent), which is why the deterministic comparison comes first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from langchain_core.messages import BaseMessage
+
+from declean.errors import ReplyParseError
+from declean.prompts import PromptTemplate, load_prompt
+
+PROMPT_NAME = "judge"
+_VERDICT = re.compile(r"VERDICT\s*[:=\-]?\s*\**\s*(EQUIVALENT|DIFFERENT|NOT\s+EQUIVALENT)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class JudgeVerdict:
+    """The judge's decision and its stated reason."""
+
+    equivalent: bool
+    reason: str
+
+
+def prompt() -> PromptTemplate:
+    """The judge's template."""
+    return load_prompt(PROMPT_NAME)
+
+
+def build_messages(
+    statement: str, stdin_cases: Sequence[str], expected: Sequence[str], actual: Sequence[str]
+) -> list[BaseMessage]:
+    """Show every stdin case with the reference output and the rewrite's output."""
+    comparisons = "\n\n".join(
+        f"Input {index + 1}:\n{stdin!r}\nOutput of the original:\n{want}\nOutput of the rewrite:\n{got}"
+        for index, (stdin, want, got) in enumerate(zip(stdin_cases, expected, actual, strict=True))
+    )
+    return prompt().render(statement=statement.strip(), comparisons=comparisons)
+
+
+def parse(reply: str) -> JudgeVerdict:
+    """Find exactly one kind of ``VERDICT: ...`` line; anything else is unparseable."""
+    found = {re.sub(r"\s+", " ", match.upper()) for match in _VERDICT.findall(reply)}
+    if len(found) != 1:
+        problem = "no VERDICT line" if not found else "contradicting VERDICT lines"
+        raise ReplyParseError(f"judge reply has {problem}", raw=reply)
+    equivalent = found == {"EQUIVALENT"}
+    after = _VERDICT.split(reply, maxsplit=1)[-1].strip()
+    return JudgeVerdict(equivalent=equivalent, reason=after.splitlines()[0] if after else "")

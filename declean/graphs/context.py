@@ -1,0 +1,92 @@
+"""What a run depends on, injected through LangGraph's ``context_schema``; nothing is built at import time."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from langchain_core.language_models import BaseChatModel
+
+from declean.errors import ConfigurationError
+from declean.samples import DEFAULT_PRINCIPLE_ORDER, PRINCIPLES, ROLES, Principle, Role
+from declean.sandbox.base import Sandbox
+from declean.tracing.writer import NullTraceWriter, TraceWriter
+
+JudgePolicy = Literal["strict", "llm"]
+OnRejection = Literal["continue", "stop"]
+
+
+def new_run_id() -> str:
+    """Sortable and unique: ``20261128T031500Z-1a2b3c``."""
+    return f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
+
+
+@dataclass(kw_only=True)
+class Context:
+    """The dependencies and settings of a run. Pass it as ``graph.invoke(input, context=Context(...))``."""
+
+    llm: BaseChatModel
+    """The chat model for every role that ``llms`` does not override."""
+    sandbox: Sandbox
+    """Where every version of the code is compiled and run."""
+    llms: Mapping[Role, BaseChatModel] = field(default_factory=dict)
+    """Per-role overrides: ``generator``, ``fixer``, ``declean``, ``judge``."""
+    principles: Sequence[Principle] = DEFAULT_PRINCIPLE_ORDER
+    """The de-clean chain, applied in this order."""
+    samples_per_problem: int = 1
+    """Clean solutions generated per problem (one when the problem gives its solution)."""
+    temperature: float = 0.8
+    """Generator sampling temperature, so several samples of one problem differ."""
+    max_fix_attempts: int = 3
+    """Fixer calls allowed per code version before it is abandoned."""
+    judge_policy: JudgePolicy = "strict"
+    """When outputs differ beyond whitespace: ``strict`` rejects, ``llm`` asks the judge model."""
+    on_rejection: OnRejection = "continue"
+    """After a rejected de-clean step: ``continue`` from the last accepted code, or ``stop`` the chain."""
+    trace_dir: Path | None = Path("traces")
+    """Where ``<run_id>.jsonl`` is written; ``None`` writes no trace."""
+    run_id: str = field(default_factory=new_run_id)
+    """Names the trace file and appears in every event."""
+    tracer: TraceWriter | None = None
+    """The trace writer; built from ``trace_dir`` and ``run_id`` when not given."""
+
+    def __post_init__(self) -> None:
+        self._validate()
+        if self.tracer is None:
+            self.tracer = (
+                NullTraceWriter()
+                if self.trace_dir is None
+                else TraceWriter(self.trace_dir / f"{self.run_id}.jsonl", self.run_id)
+            )
+
+    @property
+    def trace(self) -> TraceWriter:
+        """The trace writer (always set after construction)."""
+        assert self.tracer is not None
+        return self.tracer
+
+    def model_for(self, role: Role) -> BaseChatModel:
+        """The role's own model when one is configured, else the shared one."""
+        return self.llms.get(role, self.llm)
+
+    def _validate(self) -> None:
+        unknown_roles = set(self.llms) - set(ROLES)
+        if unknown_roles:
+            raise ConfigurationError(f"unknown model roles {sorted(unknown_roles)}: use {list(ROLES)}")
+        unknown = [p for p in self.principles if p not in PRINCIPLES]
+        if unknown:
+            raise ConfigurationError(f"unknown principles {unknown}: use {list(PRINCIPLES)}")
+        if len(set(self.principles)) != len(self.principles):
+            raise ConfigurationError(f"principles repeat: {list(self.principles)}")
+        if self.samples_per_problem < 1:
+            raise ConfigurationError("samples_per_problem must be at least 1")
+        if self.max_fix_attempts < 0:
+            raise ConfigurationError("max_fix_attempts must be 0 or more")
+        if self.judge_policy not in ("strict", "llm"):
+            raise ConfigurationError(f"judge_policy must be strict or llm, not {self.judge_policy!r}")
+        if self.on_rejection not in ("continue", "stop"):
+            raise ConfigurationError(f"on_rejection must be continue or stop, not {self.on_rejection!r}")

@@ -1,0 +1,68 @@
+"""Graph state: a narrow input and output for the problem graph, and the working state of one sample."""
+
+from __future__ import annotations
+
+import operator
+from typing import Annotated, Literal, TypedDict
+
+from declean.problems import Problem
+from declean.samples import Principle, Rejection, Sample
+from declean.sandbox.results import CompiledProgram
+
+
+class InputState(TypedDict):
+    """What a caller passes: ``{"problem": Problem(...)}``."""
+
+    problem: Problem
+    """The problem to make samples for."""
+
+
+class OutputState(TypedDict):
+    """What a caller gets back; also what each sample subgraph adds to its parent."""
+
+    samples: Annotated[list[Sample], operator.add]
+    """Accepted samples: the clean ones and every accepted de-cleaned one."""
+    rejections: Annotated[list[Rejection], operator.add]
+    """Every version that was not accepted, with its reason and code."""
+
+
+class ProblemState(InputState, OutputState):
+    """The problem graph's whole state."""
+
+
+class SampleInput(TypedDict):
+    """What the fan-out sends to one sample subgraph."""
+
+    problem: Problem
+    """The problem."""
+    sample_index: int
+    """Which of the problem's generations this is (0-based)."""
+
+
+class SampleState(SampleInput, OutputState, total=False):
+    """One sample's working state, from generation to the end of its de-clean chain."""
+
+    stage: Literal["clean", "declean"]
+    """Making the clean reference, or applying the de-clean chain."""
+    made_by: Literal["given", "generator", "declean"]
+    """Where the candidate came from."""
+    principle: Principle | None
+    """The principle the candidate is meant to violate (de-clean stage)."""
+    remaining: list[Principle]
+    """Principles not yet attempted, in chain order."""
+    candidate: str
+    """The code being compiled, fixed and run."""
+    program: CompiledProgram | None
+    """The candidate's executable, between compile and run."""
+    failure: str
+    """The compiler's or the run's report the fixer gets next."""
+    fix_attempts: int
+    """Fixer calls spent on the candidate."""
+    prompt_hashes: dict[str, str]
+    """Prompts that shaped the candidate, name -> hash."""
+    outputs: list[str]
+    """The candidate's stdout on each stdin case."""
+    reference: list[str]
+    """The clean version's outputs: every rewrite must reproduce them."""
+    current: Sample
+    """The last accepted sample: the chain's next rewrite starts from its code."""

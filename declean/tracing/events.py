@@ -1,0 +1,122 @@
+"""The trace schema: one JSON object per line, shared by the writer and every reader.
+
+Every event carries the envelope (``v``, ``event``, ``ts``, ``run_id``, ``seq`` and, inside a sample,
+``problem_id`` and ``sample_index``); the rest depends on ``event``. ``traces/README.md`` documents it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+TRACE_VERSION = 1
+"""Bumped on any change a reader must know about."""
+
+
+class _Event(BaseModel):
+    model_config = ConfigDict(use_attribute_docstrings=True)
+
+    v: int = TRACE_VERSION
+    """Trace format version."""
+    ts: float
+    """Unix time of the event."""
+    run_id: str
+    """The run this event belongs to."""
+    seq: int
+    """Position in the file, from 0: the order events were written."""
+    problem_id: str | None = None
+    """The problem being worked on, when inside one."""
+    sample_index: int | None = None
+    """The generation index of the sample being worked on, when inside one."""
+
+
+class RunStart(_Event):
+    event: Literal["run_start"] = "run_start"
+    settings: dict[str, Any]
+    """The run's settings: models (names only, never keys), sandbox, principles, limits."""
+
+
+class RunEnd(_Event):
+    event: Literal["run_end"] = "run_end"
+    accepted: int
+    rejected: dict[str, int]
+    """Rejection counts by reason."""
+    duration_seconds: float
+
+
+class NodeStart(_Event):
+    event: Literal["node_start"] = "node_start"
+    node: str
+    inputs: dict[str, Any]
+    """What the node works on: the code, the stage, the principle, the attempt count."""
+
+
+class NodeEnd(_Event):
+    event: Literal["node_end"] = "node_end"
+    node: str
+    outputs: dict[str, Any]
+    duration_seconds: float
+
+
+class ModelCall(_Event):
+    event: Literal["model_call"] = "model_call"
+    role: str
+    model: str
+    messages: list[dict[str, str]]
+    """``{"role": ..., "content": ...}`` for every message sent."""
+    reply: str | None
+    """The raw reply text; ``None`` when the call failed."""
+    error: str | None = None
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    latency_seconds: float
+
+
+class ToolCall(_Event):
+    event: Literal["tool_call"] = "tool_call"
+    tool: str
+    """``compile`` or ``run``."""
+    backend: str
+    inputs: dict[str, Any]
+    result: dict[str, Any]
+    duration_seconds: float
+
+
+class Route(_Event):
+    event: Literal["route"] = "route"
+    node: str
+    goto: str
+    reason: str
+
+
+class SampleAccepted(_Event):
+    event: Literal["sample_accepted"] = "sample_accepted"
+    sample: dict[str, Any]
+
+
+class SampleRejected(_Event):
+    event: Literal["sample_rejected"] = "sample_rejected"
+    rejection: dict[str, Any]
+
+
+class ErrorEvent(_Event):
+    event: Literal["error"] = "error"
+    node: str | None
+    error: str
+
+
+TraceEvent = Annotated[
+    RunStart
+    | RunEnd
+    | NodeStart
+    | NodeEnd
+    | ModelCall
+    | ToolCall
+    | Route
+    | SampleAccepted
+    | SampleRejected
+    | ErrorEvent,
+    Field(discriminator="event"),
+]
+"""Any event, told apart by its ``event`` field."""

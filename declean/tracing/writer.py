@@ -1,0 +1,86 @@
+"""Write trace events as JSON lines through structlog's own logger (never ``structlog.configure()``).
+
+Each event is one line, written and flushed at once, so a crash keeps everything before it. Values of the
+known secret environment variables, and anything shaped like an API key, are scrubbed from every line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+import threading
+import time
+from collections.abc import MutableMapping
+from pathlib import Path
+from typing import IO, Any
+
+import structlog
+
+from declean.tracing.events import _Event
+
+SECRET_VARIABLES = ("DECLEAN_API_KEY", "OPENAI_API_KEY", "LANGSMITH_API_KEY", "LANGCHAIN_API_KEY")
+_KEY_SHAPED = re.compile(r"\b(sk|lsv2|pk)[-_][A-Za-z0-9_\-]{16,}")
+REDACTED = "[REDACTED]"
+
+
+class TraceWriter:
+    """Appends events to one JSONL file; safe to share between the threads of one run."""
+
+    def __init__(self, path: Path, run_id: str) -> None:
+        self.path = path
+        self.run_id = run_id
+        self._lock = threading.Lock()
+        self._seq = itertools.count()
+        self._file: IO[str] | None = None
+        self._logger: Any = None
+
+    def emit(self, event_type: type[_Event], **fields: Any) -> None:
+        """Validate and write one event of ``event_type``."""
+        with self._lock:
+            event = event_type(ts=time.time(), run_id=self.run_id, seq=next(self._seq), **fields)
+            self._structlog().msg(json.dumps(event.model_dump(mode="json"), ensure_ascii=False))
+
+    def close(self) -> None:
+        """Close the file; later events reopen it in append mode."""
+        with self._lock:
+            if self._file is not None:
+                self._file.close()
+                self._file = None
+                self._logger = None
+
+    def _structlog(self) -> Any:
+        if self._logger is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._file = self.path.open("a", encoding="utf-8")
+            self._logger = structlog.wrap_logger(
+                structlog.WriteLogger(self._file),
+                processors=[_render_redacted],
+                wrapper_class=structlog.BoundLogger,
+                cache_logger_on_first_use=False,
+            )
+        return self._logger
+
+
+class NullTraceWriter(TraceWriter):
+    """Discards every event (``Context(trace_dir=None)``)."""
+
+    def __init__(self) -> None:
+        super().__init__(Path(os.devnull), run_id="none")
+
+    def emit(self, event_type: type[_Event], **fields: Any) -> None:
+        """Nothing is written."""
+
+
+def _render_redacted(_logger: Any, _method: str, event_dict: MutableMapping[str, Any]) -> str:
+    return redact(str(event_dict["event"]))
+
+
+def redact(text: str) -> str:
+    """Remove secret values known from the environment and anything shaped like an API key."""
+    for name in SECRET_VARIABLES:
+        secret = os.environ.get(name)
+        if secret and len(secret) >= 8:
+            text = text.replace(secret, REDACTED)
+    return _KEY_SHAPED.sub(REDACTED, text)

@@ -1,0 +1,320 @@
+"""Every route of the graph, with the scripted model, the real sandbox and the real gcc."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from declean import Context, Problem, build_graph
+from declean.samples import Rejection, Sample
+from declean.sandbox.local import LocalSandbox
+from tests import programs
+from tests.fakes import DECLEAN, FIXER, GENERATOR, JUDGE, ScriptedChatModel, ScriptedFailureError, fenced
+
+Script = list[tuple[str, str | Exception]]
+SNAPSHOT = Path(__file__).parent / "snapshots" / "graph.mmd"
+
+
+@pytest.fixture
+def scripted() -> Iterator[Callable[[Script], ScriptedChatModel]]:
+    """Builds scripted models and fails the test on any unexpected call or unused script entry."""
+    made: list[ScriptedChatModel] = []
+
+    def make(script: Script) -> ScriptedChatModel:
+        model = ScriptedChatModel(script=list(script))
+        made.append(model)
+        return model
+
+    yield make
+    problems = [problem for model in made for problem in model.check_finished()]
+    assert not problems, problems
+
+
+@pytest.fixture
+def run_graph(local_sandbox: LocalSandbox, tmp_path: Path) -> Callable[..., dict[str, Any]]:
+    def run(problem: Problem, model: ScriptedChatModel, **settings: Any) -> dict[str, Any]:
+        context = Context(llm=model, sandbox=local_sandbox, trace_dir=tmp_path, run_id="test", **settings)
+        result: dict[str, Any] = build_graph().invoke({"problem": problem}, context=context)
+        context.trace.close()
+        return result
+
+    return run
+
+
+def vectors(**fields: Any) -> Problem:
+    return Problem(id="vectors", statement=programs.VECTORS_STATEMENT, **fields)
+
+
+def labels_of(samples: list[Sample]) -> list[list[str]]:
+    return [list(sample.labels) for sample in samples]
+
+
+def reasons_of(rejections: list[Rejection]) -> list[tuple[str | None, str]]:
+    return [(rejection.principle, rejection.reason) for rejection in rejections]
+
+
+def test_full_chain_accumulates_labels(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    """[] -> [DRY] -> [DRY, SRP] -> [DRY, SRP, MC] -> [DRY, SRP, MC, NAME], each from the previous code."""
+    model = scripted(
+        [
+            (GENERATOR, fenced(programs.CLEAN)),
+            (DECLEAN["DRY"], fenced(programs.DRY)),
+            (DECLEAN["SRP"], f"```C\n{programs.DRY_SRP}```"),
+            (DECLEAN["MC"], programs.DRY_SRP_MC),
+            (DECLEAN["NAME"], fenced(programs.DRY_SRP_MC_NAME, before="Sure! Renamed everything.")),
+        ]
+    )
+    out = run_graph(vectors(), model)
+    samples: list[Sample] = out["samples"]
+    assert labels_of(samples) == [
+        [],
+        ["DRY"],
+        ["DRY", "SRP"],
+        ["DRY", "SRP", "MC"],
+        ["DRY", "SRP", "MC", "NAME"],
+    ]
+    assert out["rejections"] == []
+    assert [s.parent_id for s in samples] == [None, *[s.id for s in samples[:-1]]]
+    assert samples[0].id == "vectors/s0/clean" and samples[-1].id == "vectors/s0/DRY+SRP+MC+NAME"
+    assert all(s.outputs == [programs.VECTORS_OUTPUT] for s in samples)
+    assert samples[3].code.strip() == programs.DRY_SRP_MC.strip()
+    assert [step.verdict for step in samples[-1].lineage] == [None, "exact", "exact", "exact", "exact"]
+    assert set(samples[-1].prompt_hashes) == {
+        "generator",
+        "declean_dry",
+        "declean_srp",
+        "declean_mc",
+        "declean_name",
+    }
+    # Each rewrite was asked of the code accepted just before it.
+    assert programs.DRY.strip() in model.prompts_with(DECLEAN["SRP"])[0]
+    assert programs.DRY_SRP_MC.strip() in model.prompts_with(DECLEAN["NAME"])[0]
+    assert model.call_kwargs[0]["temperature"] == 0.8
+
+
+def test_compile_error_goes_to_fixer_with_diagnostics(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    model = scripted([(GENERATOR, fenced(programs.COMPILE_ERROR)), (FIXER, fenced(programs.CLEAN))])
+    out = run_graph(vectors(), model, principles=[])
+    assert labels_of(out["samples"]) == [[]]
+    assert out["samples"][0].fix_attempts == 1
+    assert out["samples"][0].lineage[0].fix_attempts == 1
+    fixer_prompt = model.prompts_with(FIXER)[0]
+    assert "line 27" in fixer_prompt and "expected '='" in fixer_prompt
+    assert "int sum[VECTOR_LENGTH]\n" in fixer_prompt
+    assert set(out["samples"][0].prompt_hashes) == {"generator", "fixer"}
+
+
+def test_fixes_exhausted_abandons_the_sample(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    model = scripted(
+        [
+            (GENERATOR, fenced(programs.COMPILE_ERROR)),
+            (FIXER, fenced(programs.COMPILE_ERROR)),
+            (FIXER, fenced(programs.COMPILE_ERROR)),
+        ]
+    )
+    out = run_graph(vectors(), model, max_fix_attempts=2)
+    assert out["samples"] == []
+    [rejection] = out["rejections"]
+    assert (rejection.stage, rejection.reason) == ("clean", "fixes_exhausted")
+    assert "after 2 fix attempts" in rejection.detail and "line 27" in rejection.detail
+    assert rejection.code is not None and "int sum[VECTOR_LENGTH]\n" in rejection.code
+
+
+def test_runtime_crash_goes_to_fixer(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    model = scripted([(GENERATOR, fenced(programs.CRASHES)), (FIXER, fenced(programs.CLEAN))])
+    out = run_graph(vectors(), model, principles=[])
+    assert labels_of(out["samples"]) == [[]]
+    assert "killed by signal SIGSEGV" in model.prompts_with(FIXER)[0]
+
+
+def test_judge_fast_path_needs_no_model(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    """Output equal up to whitespace: accepted without any judge call, even under the llm policy."""
+    model = scripted(
+        [(GENERATOR, fenced(programs.CLEAN)), (DECLEAN["DRY"], fenced(programs.DRY_WIDER_SPACING))]
+    )
+    out = run_graph(vectors(), model, principles=["DRY"], judge_policy="llm")
+    assert labels_of(out["samples"]) == [[], ["DRY"]]
+    assert out["samples"][1].lineage[-1].verdict == "whitespace"
+    assert model.prompts_with(JUDGE) == []
+
+
+def test_strict_policy_rejects_different_output_without_model(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    model = scripted([(GENERATOR, fenced(programs.CLEAN)), (DECLEAN["DRY"], fenced(programs.WRONG_OUTPUT))])
+    out = run_graph(vectors(), model, principles=["DRY"], judge_policy="strict")
+    assert labels_of(out["samples"]) == [[]]
+    [rejection] = out["rejections"]
+    assert (rejection.principle, rejection.reason) == ("DRY", "output_mismatch")
+    assert "sum: 12 23 34 45" in rejection.detail
+    assert rejection.sample_id == "vectors/s0/DRY"
+
+
+@pytest.mark.parametrize(
+    ("reply", "accepted", "reason"),
+    [
+        ("VERDICT: EQUIVALENT\nSame values.", True, None),
+        ("VERDICT: DIFFERENT\nThe sums are off by one.", False, "judge_rejected"),
+        ("I think they look similar enough.", False, "judge_unparseable"),
+    ],
+)
+def test_llm_policy_follows_the_parsed_verdict(scripted, run_graph, reply, accepted, reason) -> None:  # type: ignore[no-untyped-def]
+    model = scripted(
+        [
+            (GENERATOR, fenced(programs.CLEAN)),
+            (DECLEAN["DRY"], fenced(programs.WRONG_OUTPUT)),
+            (JUDGE, reply),
+        ]
+    )
+    out = run_graph(vectors(), model, principles=["DRY"], judge_policy="llm")
+    judge_prompt = model.prompts_with(JUDGE)[0]
+    assert "sum: 11 22 33 44" in judge_prompt and "sum: 12 23 34 45" in judge_prompt
+    if accepted:
+        assert labels_of(out["samples"]) == [[], ["DRY"]]
+        assert out["samples"][1].lineage[-1].verdict == "llm"
+    else:
+        assert reasons_of(out["rejections"]) == [("DRY", reason)]
+    if reason == "judge_unparseable":
+        assert out["rejections"][0].raw_reply == reply
+
+
+def test_unchanged_rewrite_is_rejected(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    """An echo of the input (reformatted only) is never accepted as a violation."""
+    echoed = programs.CLEAN.replace("    ", "\t")
+    model = scripted([(GENERATOR, fenced(programs.CLEAN)), (DECLEAN["NAME"], fenced(echoed))])
+    out = run_graph(vectors(), model, principles=["NAME"])
+    assert labels_of(out["samples"]) == [[]]
+    assert reasons_of(out["rejections"]) == [("NAME", "unchanged")]
+
+
+def test_rejection_continues_from_last_accepted_code(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    model = scripted(
+        [
+            (GENERATOR, fenced(programs.CLEAN)),
+            (DECLEAN["DRY"], fenced(programs.CLEAN)),
+            (DECLEAN["SRP"], fenced(programs.SRP_FROM_CLEAN)),
+        ]
+    )
+    out = run_graph(vectors(), model, principles=["DRY", "SRP"])
+    assert labels_of(out["samples"]) == [[], ["SRP"]]
+    assert out["samples"][1].parent_id == "vectors/s0/clean"
+    assert programs.CLEAN.strip() in model.prompts_with(DECLEAN["SRP"])[0]
+    assert reasons_of(out["rejections"]) == [("DRY", "unchanged")]
+
+
+def test_stop_policy_ends_the_chain_at_first_rejection(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    model = scripted([(GENERATOR, fenced(programs.CLEAN)), (DECLEAN["DRY"], fenced(programs.WRONG_OUTPUT))])
+    out = run_graph(vectors(), model, principles=["DRY", "SRP"], on_rejection="stop")
+    assert labels_of(out["samples"]) == [[]]
+    assert reasons_of(out["rejections"]) == [("DRY", "output_mismatch")]
+
+
+def test_rewrite_that_fails_to_compile_is_fixed_then_judged(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    broken = programs.DRY.replace('printf("sum:");', 'printf("sum:")')
+    model = scripted(
+        [
+            (GENERATOR, fenced(programs.CLEAN)),
+            (DECLEAN["DRY"], fenced(broken)),
+            (FIXER, fenced(programs.DRY)),
+        ]
+    )
+    out = run_graph(vectors(), model, principles=["DRY"])
+    assert labels_of(out["samples"]) == [[], ["DRY"]]
+    assert out["samples"][1].fix_attempts == 1
+    assert set(out["samples"][1].prompt_hashes) == {"generator", "declean_dry", "fixer"}
+
+
+def test_several_stdin_cases_make_the_reference(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    problem = Problem(id="stats", statement=programs.STATS_STATEMENT, stdin=programs.STATS_STDIN)
+    model = scripted([(GENERATOR, fenced(programs.STATS)), (DECLEAN["NAME"], fenced(programs.STATS_NAME))])
+    out = run_graph(problem, model, principles=["NAME"])
+    clean, named = out["samples"]
+    assert clean.outputs == programs.STATS_OUTPUTS == named.outputs
+    assert clean.stdin == programs.STATS_STDIN
+    assert named.labels == ["NAME"]
+
+
+def test_given_solution_skips_generation(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    model = scripted(
+        [(DECLEAN["MC"], fenced(programs.CLEAN.replace("VECTOR_LENGTH", "4").replace("#define 4 4\n", "")))]
+    )
+    out = run_graph(vectors(solution=programs.CLEAN), model, principles=["MC"], samples_per_problem=3)
+    assert labels_of(out["samples"]) == [[], ["MC"]]
+    assert out["samples"][0].lineage[0].made_by == "given"
+    assert out["samples"][0].prompt_hashes == {}
+    assert model.prompts_with(GENERATOR) == []
+
+
+def test_samples_fan_out_per_problem(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    model = scripted([(GENERATOR, fenced(programs.CLEAN)), (GENERATOR, fenced(programs.CLEAN))])
+    out = run_graph(vectors(), model, principles=[], samples_per_problem=2)
+    assert sorted(s.id for s in out["samples"]) == ["vectors/s0/clean", "vectors/s1/clean"]
+
+
+def test_garbage_generator_reply_is_recorded_with_raw_text(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    model = scripted([(GENERATOR, "I'm sorry, I can't help with that.")])
+    out = run_graph(vectors(), model)
+    [rejection] = out["rejections"]
+    assert (rejection.stage, rejection.reason) == ("clean", "unparseable_reply")
+    assert rejection.raw_reply == "I'm sorry, I can't help with that."
+
+
+def test_model_error_is_recorded_and_the_run_goes_on(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    model = scripted(
+        [
+            (GENERATOR, fenced(programs.CLEAN)),
+            (DECLEAN["DRY"], ScriptedFailureError("HTTP 500 from the server")),
+            (DECLEAN["SRP"], fenced(programs.SRP_FROM_CLEAN)),
+        ]
+    )
+    out = run_graph(vectors(), model, principles=["DRY", "SRP"])
+    assert labels_of(out["samples"]) == [[], ["SRP"]]
+    [rejection] = out["rejections"]
+    assert rejection.reason == "model_error" and "HTTP 500" in rejection.detail
+
+
+def test_per_role_models_are_used(local_sandbox: LocalSandbox, tmp_path: Path, scripted) -> None:  # type: ignore[no-untyped-def]
+    shared = scripted([(GENERATOR, fenced(programs.CLEAN))])
+    rewriter = scripted([(DECLEAN["DRY"], fenced(programs.DRY))])
+    context = Context(
+        llm=shared, llms={"declean": rewriter}, sandbox=local_sandbox, trace_dir=tmp_path, principles=["DRY"]
+    )
+    out = build_graph().invoke({"problem": vectors()}, context=context)
+    assert labels_of(out["samples"]) == [[], ["DRY"]]
+
+
+def test_trace_records_every_step_and_no_secret(scripted, run_graph, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    secret = "sk-test-0123456789abcdefSECRET"
+    monkeypatch.setenv("DECLEAN_API_KEY", secret)
+    model = scripted(
+        [
+            (GENERATOR, fenced(programs.CLEAN, after=f"My key is {secret}")),
+            (DECLEAN["DRY"], fenced(programs.DRY)),
+        ]
+    )
+    run_graph(vectors(), model, principles=["DRY"])
+    text = (tmp_path / "test.jsonl").read_text()
+    assert secret not in text and "[REDACTED]" in text
+    events = [json.loads(line) for line in text.splitlines()]
+    kinds = {event["event"] for event in events}
+    assert {"node_start", "node_end", "model_call", "tool_call", "route", "sample_accepted"} <= kinds
+    assert [e["seq"] for e in events] == list(range(len(events)))
+    calls = [e for e in events if e["event"] == "model_call"]
+    assert [c["role"] for c in calls] == ["generator", "declean"]
+    assert calls[0]["input_tokens"] > 0 and calls[0]["messages"][0]["role"] == "system"
+    compiles = [e for e in events if e["event"] == "tool_call" and e["tool"] == "compile"]
+    assert compiles[0]["inputs"]["code"].strip() == programs.CLEAN.strip()
+    assert all(e["problem_id"] == "vectors" for e in events)
+    routes = [(e["node"], e["goto"]) for e in events if e["event"] == "route"]
+    assert ("fan_out", "sample") in routes and ("judge", "__end__") in routes
+
+
+def test_graph_shape_matches_snapshot() -> None:
+    """The drawn graph (every node and every declared route) is reviewed when it changes."""
+    drawn = build_graph().get_graph(xray=True).draw_mermaid()
+    if not SNAPSHOT.exists():
+        SNAPSHOT.write_text(drawn)
+        pytest.fail("snapshot written; review tests/snapshots/graph.mmd and re-run")
+    assert drawn == SNAPSHOT.read_text()
