@@ -318,3 +318,26 @@ def test_graph_shape_matches_snapshot() -> None:
         SNAPSHOT.write_text(drawn)
         pytest.fail("snapshot written; review tests/snapshots/graph.mmd and re-run")
     assert drawn == SNAPSHOT.read_text()
+
+
+def test_graph_mounts_as_a_subgraph_of_another_app(scripted, local_sandbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An agent app adds the compiled graph as one node of its own graph; the keys it shares flow through."""
+    from typing import TypedDict
+
+    from langgraph.graph import END, START, StateGraph
+
+    from declean.graphs.context import Context as DecleanContext
+
+    class AppState(TypedDict, total=False):
+        problem: Problem
+        samples: list[Sample]
+        rejections: list[Rejection]
+
+    app = StateGraph(AppState, context_schema=DecleanContext)
+    app.add_node("make_dataset", build_graph())
+    app.add_edge(START, "make_dataset")
+    app.add_edge("make_dataset", END)
+    model = scripted([(GENERATOR, fenced(programs.CLEAN))])
+    context = DecleanContext(llm=model, sandbox=local_sandbox, trace_dir=tmp_path, principles=[])
+    out = app.compile().invoke({"problem": vectors()}, context=context)
+    assert [s.id for s in out["samples"]] == ["vectors/s0/clean"]
