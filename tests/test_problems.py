@@ -424,3 +424,10 @@ def test_shipped_solutions_compile_cleanly_and_run(
     assert ran.returncode == 0, (stdin, ran.stderr)
     assert ran.stdout.strip(), stdin
     assert ran.stderr == ""
+
+
+def test_jsonl_line_numbers_ignore_unicode_line_separators(tmp_path: Path) -> None:
+    good = json.dumps({"id": "a", "statement": "one\u2028two"}, ensure_ascii=False)
+    path = tmp_path / "p.jsonl"
+    path.write_text(good + "\n" + '{"id": "b"}\n', encoding="utf-8")
+    assert load_error(path) == f"{path}:2: problem #2 (id 'b'): field 'statement': Field required"
