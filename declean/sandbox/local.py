@@ -1,10 +1,11 @@
 """The local backend: gcc and the program run inside bubblewrap, as an unprivileged uid, under rlimits.
 
-Layout inside the sandbox: read-only ``/usr`` (with the usual ``/bin`` ``/lib`` ``/lib64`` links), a
-private ``/proc`` and ``/dev``, size-capped tmpfs ``/tmp`` and ``/scratch``, no ``/etc``, no home, no host
-directory at all; every namespace unshared (no network but a private loopback), no nested user namespaces,
-a new session (no terminal injection), cleared environment, killed with its parent. Input files are copied
-in through file descriptors; the compiled binary comes out on gcc's stdout.
+Layout inside the sandbox: a read-only root with read-only ``/usr`` (and the usual ``/bin`` ``/lib``
+``/lib64`` links), a private ``/proc`` and a read-only ``/dev``, size-capped tmpfs ``/tmp``, ``/dev/shm``
+and ``/scratch`` (the only writable places), no ``/etc``, no home, no host directory at all; every
+namespace unshared (no network but a private loopback), no nested user namespaces, a new session (no
+terminal injection), cleared environment, killed with its parent. Inputs are copied in from memfds; gcc
+writes the binary straight into a memfd through ``/proc/self/fd``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import functools
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -38,6 +38,7 @@ log = structlog.get_logger(__name__)
 _SCRATCH = "/scratch"
 _SOURCE_NAME = "main.c"
 _PROGRAM_NAME = "prog"
+_WRITABLE_TMPFS = ("/tmp", "/dev/shm", _SCRATCH)
 _COMPILE_ENV = {"PATH": "/usr/bin:/bin", "TMPDIR": "/tmp", "LC_ALL": "C"}
 _RUN_ENV = {"PATH": "/usr/bin:/bin", "LC_ALL": "C"}
 _FILESYSTEM = (
@@ -92,22 +93,23 @@ class LocalSandbox(SandboxBase):
             _probe(self._bwrap, uid)
 
     def compile(self, source: str) -> CompileResult:
-        """gcc inside the sandbox; the binary comes back on stdout, diagnostics on stderr."""
-        script = f'gcc "$@" -o {_PROGRAM_NAME} {_SOURCE_NAME} -lm 1>&2 && cat {_PROGRAM_NAME}'
-        report = self._execute(
-            ["/bin/sh", "-c", script, "gcc", *self.compile_flags],
-            files=[_InputFile(source.encode(), f"{_SCRATCH}/{_SOURCE_NAME}", 0o644)],
-            stdin=b"",
-            env=_COMPILE_ENV,
-            limits=self.compile_limits,
-        )
+        """gcc inside the sandbox, writing the binary into a memfd; diagnostics come back on stderr."""
+        with _memfd(b"") as binary_fd:
+            report = self._execute(
+                ["gcc", *self.compile_flags, "-o", f"/proc/self/fd/{binary_fd}", _SOURCE_NAME, "-lm"],
+                files=[_InputFile(source.encode(), f"{_SCRATCH}/{_SOURCE_NAME}", 0o644)],
+                stdin=b"",
+                env=_COMPILE_ENV,
+                limits=self.compile_limits,
+                output_fds=[binary_fd],
+            )
+            binary = _read_all(binary_fd, limit=self.compile_limits.file_size_bytes)
         outcome = _outcome(report)
-        succeeded = outcome.ok and len(report.stdout) > 0
+        succeeded = outcome.ok and len(binary) > 0
         return CompileResult(
-            **outcome.model_dump(exclude={"stdout", "signal_name", "truncated"}),
-            stdout="",
+            **outcome.model_dump(exclude={"signal_name", "truncated"}),
             diagnostics=parse_gcc_diagnostics(outcome.stderr),
-            program=CompiledProgram(binary=report.stdout) if succeeded else None,
+            program=CompiledProgram(binary=binary) if succeeded else None,
         )
 
     def run(self, program: CompiledProgram, stdin: str = "") -> RunResult:
@@ -129,34 +131,25 @@ class LocalSandbox(SandboxBase):
         stdin: bytes,
         env: dict[str, str],
         limits: SandboxLimits,
+        output_fds: Sequence[int] = (),
     ) -> ProcessReport:
         with ExitStack() as stack:
             uid = stack.enter_context(self._identity())
-            stdin_file = stack.enter_context(_temporary_file(stdin))
-            status_file = stack.enter_context(_temporary_file(b""))
-            descriptors = [stack.enter_context(_temporary_file(f.content)).fileno() for f in files]
-            argv = [
-                *_rlimit_prefix(self._prlimit, limits, uid),
-                *_bwrap_argv(
-                    self._bwrap,
-                    limits=limits,
-                    files=files,
-                    descriptors=descriptors,
-                    status_fd=status_file.fileno(),
-                    env=env,
-                ),
-                *command,
-            ]
+            stdin_fd = stack.enter_context(_memfd(stdin, read_only=True))
+            status_fd = stack.enter_context(_memfd(b""))
+            descriptors = [stack.enter_context(_memfd(file.content)) for file in files]
+            bwrap = _bwrap_argv(
+                self._bwrap, limits=limits, files=files, descriptors=descriptors, status_fd=status_fd, env=env
+            )
             report = run_bounded(
-                argv,
-                stdin=stdin_file,
+                [*_rlimit_prefix(self._prlimit, limits, uid), *bwrap, *command],
+                stdin=stdin_fd,
                 wall_seconds=limits.wall_seconds,
                 output_bytes=limits.output_bytes,
-                pass_fds=[*descriptors, status_file.fileno()],
+                pass_fds=[*descriptors, status_fd, *output_fds],
                 user=uid,
             )
-            status_file.seek(0)
-            _check_started(report, status_file.read().decode(errors="replace"))
+            _check_started(report, _read_all(status_fd, limit=65536).decode(errors="replace"))
             return report
 
     @contextmanager
@@ -181,12 +174,31 @@ def _find_executable(name: str, what: str, fix: str) -> str:
 
 
 @contextmanager
-def _temporary_file(content: bytes) -> Iterator[tempfile._TemporaryFileWrapper[bytes]]:
-    with tempfile.NamedTemporaryFile(prefix="declean-") as handle:
-        handle.write(content)
-        handle.flush()
-        handle.seek(0)
-        yield handle
+def _memfd(content: bytes, *, read_only: bool = False) -> Iterator[int]:
+    """An anonymous in-memory file holding ``content``, positioned at its start; closed afterwards.
+
+    Read-only descriptors are reopened through ``/proc/self/fd`` so the sandboxed side cannot write.
+    """
+    fd = os.memfd_create("declean", os.MFD_CLOEXEC)
+    try:
+        os.write(fd, content)
+        os.lseek(fd, 0, os.SEEK_SET)
+        if not read_only:
+            yield fd
+            return
+        reader = os.open(f"/proc/self/fd/{fd}", os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            yield reader
+        finally:
+            os.close(reader)
+    finally:
+        os.close(fd)
+
+
+def _read_all(fd: int, *, limit: int) -> bytes:
+    """Everything written to a memfd, at most ``limit`` bytes."""
+    size = min(os.fstat(fd).st_size, limit)
+    return os.pread(fd, size, 0)
 
 
 def _rlimit_prefix(prlimit: str, limits: SandboxLimits, uid: int | None) -> list[str]:
@@ -213,10 +225,11 @@ def _bwrap_argv(
     env: dict[str, str],
 ) -> list[str]:
     argv = [bwrap, *_ISOLATION, *_FILESYSTEM]
-    argv += ["--size", str(limits.scratch_bytes), "--tmpfs", "/tmp"]
-    argv += ["--size", str(limits.scratch_bytes), "--tmpfs", _SCRATCH]
+    for directory in _WRITABLE_TMPFS:
+        argv += ["--size", str(limits.scratch_bytes), "--tmpfs", directory]
     for file, descriptor in zip(files, descriptors, strict=True):
         argv += ["--perms", f"{file.mode:04o}", "--file", str(descriptor), file.destination]
+    argv += ["--remount-ro", "/dev", "--remount-ro", "/"]
     for key, value in env.items():
         argv += ["--setenv", key, value]
     argv += ["--chdir", _SCRATCH, "--json-status-fd", str(status_fd), "--"]
