@@ -43,6 +43,7 @@ def test_fatal_error_without_column() -> None:
 def test_linker_errors_have_no_line_but_are_errors() -> None:
     parsed = parse_gcc_diagnostics(LINKER_ERRORS)
     messages = [d.message for d in parsed]
+    assert "undefined reference to `foo'" in messages
     assert "undefined reference to `bar'" in messages
     assert "collect2: ld returned 1 exit status" in messages
     assert all(d.severity == "error" and d.line is None for d in parsed)

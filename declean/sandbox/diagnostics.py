@@ -15,6 +15,8 @@ _UNLOCATED = re.compile(
 )
 _LINKER = re.compile(r"^(?:/\S*/)?ld(?:\.\w+)?: (?P<message>.*)$")
 _UNDEFINED = re.compile(r"(undefined reference to .*|multiple definition of .*)$")
+_OBJECT_LOCATED = re.compile(r"^[^:\s]+:\(\.[\w.]+\+0x[0-9a-f]+\): (?P<message>.*)$")
+"""``main.c:(.text+0x5): undefined reference to `foo'``: a linker error placed in an object section."""
 
 
 def parse_gcc_diagnostics(stderr: str) -> list[Diagnostic]:
@@ -40,7 +42,7 @@ def _parse_line(line: str) -> Diagnostic | None:
             severity=located.group("severity"),
             message=located.group("message"),
         )
-    linker = _LINKER.match(line)
+    linker = _LINKER.match(line) or _OBJECT_LOCATED.match(line)
     if linker is not None:
         undefined = _UNDEFINED.search(linker.group("message"))
         if undefined is None:
