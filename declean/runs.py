@@ -131,4 +131,8 @@ def _describe(context: Context, problems: Sequence[Problem], out_dir: Path) -> d
         "max_fix_attempts": context.max_fix_attempts,
         "judge_policy": context.judge_policy,
         "on_rejection": context.on_rejection,
+        "strategies": {p: context.strategy_for(p) for p in context.principles},
+        "level": context.level,
+        "verify_labels": context.verify_labels,
+        "on_collateral": context.on_collateral,
     }

@@ -6,10 +6,21 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Principle = Literal["DRY", "SRP", "MC", "NAME"]
-"""The clean-code principles a de-clean step can violate."""
-PRINCIPLES: tuple[Principle, ...] = get_args(Principle)
-DEFAULT_PRINCIPLE_ORDER: tuple[Principle, ...] = ("DRY", "SRP", "MC", "NAME")
+from declean.principles import DEFAULT_PRINCIPLE_ORDER, PRINCIPLES, Principle
+from declean.tools.metrics import Evidence
+from declean.tools.transforms.base import Location
+
+__all__ = [
+    "DEFAULT_PRINCIPLE_ORDER",
+    "PRINCIPLES",
+    "ROLES",
+    "Principle",
+    "Rejection",
+    "Role",
+    "Sample",
+    "Step",
+]
+
 
 Role = Literal["generator", "fixer", "declean", "judge"]
 """The model roles; each can get its own model in ``Context.llms``."""
@@ -19,7 +30,14 @@ Verdict = Literal["exact", "whitespace", "llm"]
 """How the judge accepted a rewrite: identical outputs, identical after whitespace normalisation, or the
 judge model's verdict."""
 
+Strategy = Literal["procedural", "llm", "auto"]
+"""How a de-clean step is made: by code (tree-sitter transforms), by the model, or by code where a
+transform applies and the model otherwise."""
+
 RejectionReason = Literal[
+    "not_applicable",
+    "not_violated",
+    "collateral",
     "unparseable_reply",
     "model_error",
     "fixes_exhausted",
@@ -40,8 +58,14 @@ class Step(BaseModel):
     """Where the code came from: the problem's own solution, the generator, or a de-clean agent."""
     principle: Principle | None = None
     """The principle this step violated (de-clean steps only)."""
-    strategy: Literal["given", "llm"] = "llm"
+    strategy: Literal["given", "llm", "procedural"] = "llm"
     """How the code was written."""
+    level: int | None = None
+    """The procedural transform's level (1 subtle, 2 clear, 3 blatant)."""
+    locations: list[Location] = Field(default_factory=list)
+    """Where a procedural step violated its principle, in this step's code."""
+    relabelled: list[Principle] = Field(default_factory=list)
+    """Principles this step violated besides its target, added to the labels by the collateral policy."""
     fix_attempts: int = 0
     """Fixer calls this version needed before it compiled and ran."""
     verdict: Verdict | None = None
@@ -77,6 +101,8 @@ class Sample(BaseModel):
     """Prompt name -> hash of every template that contributed to this code."""
     fix_attempts: int = 0
     """Fixer calls the last step needed."""
+    evidence: Evidence | None = None
+    """The static measurements of this code, so a reader sees why each label holds."""
 
 
 class Rejection(BaseModel):

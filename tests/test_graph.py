@@ -10,13 +10,15 @@ from typing import Any
 import pytest
 
 from declean import Context, Problem, build_graph
-from declean.samples import Rejection, Sample
+from declean.samples import PRINCIPLES, Rejection, Sample
 from declean.sandbox.local import LocalSandbox
 from tests import programs
 from tests.fakes import DECLEAN, FIXER, GENERATOR, JUDGE, ScriptedChatModel, ScriptedFailureError, fenced
 
 Script = list[tuple[str, str | Exception]]
 SNAPSHOT = Path(__file__).parent / "snapshots" / "graph.mmd"
+MODEL_ONLY = dict.fromkeys(PRINCIPLES, "llm")
+"""These tests script the de-clean model's rewrites, so no procedural transform may pre-empt it."""
 
 
 @pytest.fixture
@@ -37,6 +39,7 @@ def scripted() -> Iterator[Callable[[Script], ScriptedChatModel]]:
 @pytest.fixture
 def run_graph(local_sandbox: LocalSandbox, tmp_path: Path) -> Callable[..., dict[str, Any]]:
     def run(problem: Problem, model: ScriptedChatModel, **settings: Any) -> dict[str, Any]:
+        settings.setdefault("strategies", MODEL_ONLY)
         context = Context(llm=model, sandbox=local_sandbox, trace_dir=tmp_path, run_id="test", **settings)
         result: dict[str, Any] = build_graph().invoke({"problem": problem}, context=context)
         context.trace.close()
@@ -168,7 +171,8 @@ def test_llm_policy_follows_the_parsed_verdict(scripted, run_graph, reply, accep
             (JUDGE, reply),
         ]
     )
-    out = run_graph(vectors(), model, principles=["DRY"], judge_policy="llm")
+    # The "equivalent" verdict is wrong on purpose here; only the judge's routing is under test.
+    out = run_graph(vectors(), model, principles=["DRY"], judge_policy="llm", verify_labels=False)
     judge_prompt = model.prompts_with(JUDGE)[0]
     assert "sum: 11 22 33 44" in judge_prompt and "sum: 12 23 34 45" in judge_prompt
     if accepted:
@@ -197,7 +201,7 @@ def test_rejection_continues_from_last_accepted_code(scripted, run_graph) -> Non
             (DECLEAN["SRP"], fenced(programs.SRP_FROM_CLEAN)),
         ]
     )
-    out = run_graph(vectors(), model, principles=["DRY", "SRP"])
+    out = run_graph(vectors(), model, principles=["DRY", "SRP"], verify_labels=False)
     assert labels_of(out["samples"]) == [[], ["SRP"]]
     assert out["samples"][1].parent_id == "vectors/s0/clean"
     assert programs.CLEAN.strip() in model.prompts_with(DECLEAN["SRP"])[0]
@@ -269,7 +273,7 @@ def test_model_error_is_recorded_and_the_run_goes_on(scripted, run_graph) -> Non
             (DECLEAN["SRP"], fenced(programs.SRP_FROM_CLEAN)),
         ]
     )
-    out = run_graph(vectors(), model, principles=["DRY", "SRP"])
+    out = run_graph(vectors(), model, principles=["DRY", "SRP"], verify_labels=False)
     assert labels_of(out["samples"]) == [[], ["SRP"]]
     [rejection] = out["rejections"]
     assert rejection.reason == "model_error" and "HTTP 500" in rejection.detail
@@ -279,7 +283,12 @@ def test_per_role_models_are_used(local_sandbox: LocalSandbox, tmp_path: Path, s
     shared = scripted([(GENERATOR, fenced(programs.CLEAN))])
     rewriter = scripted([(DECLEAN["DRY"], fenced(programs.DRY))])
     context = Context(
-        llm=shared, llms={"declean": rewriter}, sandbox=local_sandbox, trace_dir=tmp_path, principles=["DRY"]
+        llm=shared,
+        llms={"declean": rewriter},
+        strategies=MODEL_ONLY,
+        sandbox=local_sandbox,
+        trace_dir=tmp_path,
+        principles=["DRY"],
     )
     out = build_graph().invoke({"problem": vectors()}, context=context)
     assert labels_of(out["samples"]) == [[], ["DRY"]]

@@ -12,12 +12,15 @@ from typing import Literal
 from langchain_core.language_models import BaseChatModel
 
 from declean.errors import ConfigurationError
-from declean.samples import DEFAULT_PRINCIPLE_ORDER, PRINCIPLES, ROLES, Principle, Role
+from declean.samples import DEFAULT_PRINCIPLE_ORDER, PRINCIPLES, ROLES, Principle, Role, Strategy
 from declean.sandbox.base import Sandbox
+from declean.tools.transforms.base import Level
+from declean.tools.verify import DEFAULT_THRESHOLDS, Thresholds
 from declean.tracing.writer import NullTraceWriter, TraceWriter
 
 JudgePolicy = Literal["strict", "llm"]
 OnRejection = Literal["continue", "stop"]
+OnCollateral = Literal["reject", "relabel"]
 
 
 def new_run_id() -> str:
@@ -47,6 +50,16 @@ class Context:
     """When outputs differ beyond whitespace: ``strict`` rejects, ``llm`` asks the judge model."""
     on_rejection: OnRejection = "continue"
     """After a rejected de-clean step: ``continue`` from the last accepted code, or ``stop`` the chain."""
+    strategies: Mapping[Principle, Strategy] = field(default_factory=dict)
+    """De-clean strategy per principle; a principle not listed uses ``auto``."""
+    level: Level = 2
+    """Strength of procedural transforms: 1 subtle, 2 clear, 3 blatant."""
+    verify_labels: bool = True
+    """Check every de-clean step statically: the target must be violated, the others untouched."""
+    on_collateral: OnCollateral = "reject"
+    """A step that also violated another principle: ``reject`` it, or ``relabel`` it with both."""
+    thresholds: Thresholds = DEFAULT_THRESHOLDS
+    """Where the static measurements start to mean a violation."""
     trace_dir: Path | None = Path("traces")
     """Where ``<run_id>.jsonl`` is written; ``None`` writes no trace."""
     run_id: str = field(default_factory=new_run_id)
@@ -69,6 +82,10 @@ class Context:
         assert self.tracer is not None
         return self.tracer
 
+    def strategy_for(self, principle: Principle) -> Strategy:
+        """The configured strategy, ``auto`` by default."""
+        return self.strategies.get(principle, "auto")
+
     def model_for(self, role: Role) -> BaseChatModel:
         """The role's own model when one is configured, else the shared one."""
         return self.llms.get(role, self.llm)
@@ -88,5 +105,14 @@ class Context:
             raise ConfigurationError("max_fix_attempts must be 0 or more")
         if self.judge_policy not in ("strict", "llm"):
             raise ConfigurationError(f"judge_policy must be strict or llm, not {self.judge_policy!r}")
+        bad_strategies = {s for s in self.strategies.values() if s not in ("procedural", "llm", "auto")}
+        if bad_strategies or set(self.strategies) - set(PRINCIPLES):
+            raise ConfigurationError(
+                f"strategies must map principles to procedural, llm or auto: {self.strategies}"
+            )
+        if self.level not in (1, 2, 3):
+            raise ConfigurationError(f"level must be 1, 2 or 3, not {self.level!r}")
+        if self.on_collateral not in ("reject", "relabel"):
+            raise ConfigurationError(f"on_collateral must be reject or relabel, not {self.on_collateral!r}")
         if self.on_rejection not in ("continue", "stop"):
             raise ConfigurationError(f"on_rejection must be continue or stop, not {self.on_rejection!r}")

@@ -15,33 +15,22 @@ from langgraph.types import Command
 
 from declean.agents import decleaner, fixer, generator, judge
 from declean.errors import ReplyParseError
-from declean.graphs.calls import (
-    ModelCallError,
-    call_model,
-    compile_code,
-    route,
-    run_program,
-    traced_node,
-    where,
-)
+from declean.graphs.calls import ModelCallError, call_model, compile_code, route, run_program, traced_node
 from declean.graphs.context import Context
+from declean.graphs.outcomes import accept_rewrite, fix_or_give_up, new_sample, record_accepted, reject
 from declean.graphs.state import SampleState
-from declean.samples import Principle, Rejection, RejectionReason, Sample, Step, Verdict
+from declean.principles import Principle
+from declean.samples import Step
 from declean.tools.compare import compare_outputs
 from declean.tools.compiler import render_compile_report, render_run_report
-from declean.tracing.events import SampleAccepted, SampleRejected
-
-
-def sample_id(problem_id: str, sample_index: int, labels: list[Principle]) -> str:
-    """``vec_add/s0/clean``, ``vec_add/s0/DRY+SRP``: deterministic and unique within a run."""
-    return f"{problem_id}/s{sample_index}/{'+'.join(labels) or 'clean'}"
+from declean.tools.transforms import apply_transform
 
 
 @traced_node("generate")
 def generate(state: SampleState, runtime: Runtime[Context]) -> Command[Literal["compile", "__end__"]]:
     """The problem's own solution, or a fresh one from the generator model."""
     problem = state["problem"]
-    start = {"stage": "clean", "principle": None, "fix_attempts": 0}
+    start: dict[str, Any] = {"stage": "clean", "principle": None, "fix_attempts": 0, "locations": []}
     if problem.solution is not None:
         return route(
             runtime,
@@ -51,6 +40,7 @@ def generate(state: SampleState, runtime: Runtime[Context]) -> Command[Literal["
             "problem gives its solution: generation skipped",
             candidate=problem.solution,
             made_by="given",
+            strategy="given",
             prompt_hashes={},
             **start,
         )
@@ -71,6 +61,7 @@ def generate(state: SampleState, runtime: Runtime[Context]) -> Command[Literal["
         "generator wrote a program",
         candidate=code,
         made_by="generator",
+        strategy="llm",
         prompt_hashes=hashes,
         **start,
     )
@@ -151,7 +142,7 @@ def accept_clean(state: SampleState, runtime: Runtime[Context]) -> Command[Liter
     problem = state["problem"]
     step = Step(
         made_by=state["made_by"],
-        strategy="given" if state["made_by"] == "given" else "llm",
+        strategy=state.get("strategy", "llm"),
         fix_attempts=state.get("fix_attempts", 0),
     )
     sample = new_sample(state, labels=[], parent=None, step=step)
@@ -169,26 +160,46 @@ def accept_clean(state: SampleState, runtime: Runtime[Context]) -> Command[Liter
 def declean(
     state: SampleState, runtime: Runtime[Context]
 ) -> Command[Literal["compile", "declean", "__end__"]]:
-    """The next principle's agent rewrites the last accepted code to violate that principle only."""
+    """Rewrite the last accepted code to violate the next principle: by a transform, or by its agent."""
     principle, *remaining = state["remaining"]
-    base = state["current"]
+    base, strategy = state["current"], runtime.context.strategy_for(principle)
     start = {"stage": "declean", "principle": principle, "remaining": remaining, "fix_attempts": 0}
     working = SampleState(**{**state, **start})  # type: ignore[typeddict-item]
+    if strategy in ("procedural", "auto"):
+        result = apply_transform(principle, base.code, runtime.context.level)
+        if result.applied and result.code is not None:
+            return route(
+                runtime,
+                working,
+                "declean",
+                "compile",
+                f"{principle} transform at level {result.level}",
+                candidate=result.code,
+                made_by="declean",
+                strategy="procedural",
+                locations=result.locations,
+                prompt_hashes=dict(base.prompt_hashes),
+                **start,
+            )
+        if strategy == "procedural":
+            detail = f"no {principle} transform applies: {result.reason}"
+            return reject(runtime, working, "declean", "not_applicable", detail, code=None, update=start)
+    return _rewrite_with_model(runtime, working, principle, start)
+
+
+def _rewrite_with_model(
+    runtime: Runtime[Context], working: SampleState, principle: Principle, start: Mapping[str, object]
+) -> Command[Any]:
+    base = working["current"]
     try:
         reply = call_model(runtime, working, "declean", decleaner.build_messages(principle, base.code))
         code = decleaner.parse(reply)
     except ModelCallError as error:
         return reject(runtime, working, "declean", "model_error", str(error), code=None, update=start)
     except ReplyParseError as error:
+        detail, raw = str(error), error.raw
         return reject(
-            runtime,
-            working,
-            "declean",
-            "unparseable_reply",
-            str(error),
-            code=None,
-            raw=error.raw,
-            update=start,
+            runtime, working, "declean", "unparseable_reply", detail, code=None, raw=raw, update=start
         )
     if decleaner.is_unchanged(base.code, code):
         detail = f"the {principle} rewrite only echoed its input"
@@ -200,9 +211,11 @@ def declean(
         working,
         "declean",
         "compile",
-        f"{principle} rewrite received",
+        f"{principle} rewrite received from the model",
         candidate=code,
         made_by="declean",
+        strategy="llm",
+        locations=[],
         prompt_hashes=hashes,
         **start,
     )
@@ -233,88 +246,3 @@ def judge_node(state: SampleState, runtime: Runtime[Context]) -> Command[Literal
         detail = f"{mismatch}; judge: {verdict.reason}"
         return reject(runtime, state, "judge", "judge_rejected", detail, code=state["candidate"])
     return accept_rewrite(runtime, state, "llm", f"judge model: equivalent ({verdict.reason})")
-
-
-def accept_rewrite(
-    runtime: Runtime[Context], state: SampleState, verdict: Verdict, reason: str
-) -> Command[Any]:
-    """A new sample labelled with the previous labels plus this principle; the chain goes on from it."""
-    base, principle = state["current"], state["principle"]
-    assert principle is not None
-    step = Step(
-        made_by="declean", principle=principle, fix_attempts=state.get("fix_attempts", 0), verdict=verdict
-    )
-    sample = new_sample(state, labels=[*base.labels, principle], parent=base, step=step)
-    record_accepted(runtime, state, sample)
-    goto = "declean" if state["remaining"] else END
-    return route(runtime, state, "judge", goto, reason, current=sample, samples=[sample])
-
-
-def fix_or_give_up(
-    runtime: Runtime[Context], state: SampleState, node: str, report: str, reason: str | None
-) -> Command[Any]:
-    """To the fixer while attempts remain; otherwise the candidate is abandoned with its last failure."""
-    attempts, limit = state.get("fix_attempts", 0), runtime.context.max_fix_attempts
-    if attempts < limit:
-        return route(
-            runtime, state, node, "fix", f"{reason}; fix attempt {attempts + 1} of {limit}", failure=report
-        )
-    detail = f"{reason or 'failed'} (after {attempts} fix attempts)"
-    return reject(runtime, state, node, "fixes_exhausted", detail, code=state["candidate"])
-
-
-def reject(
-    runtime: Runtime[Context],
-    state: SampleState,
-    node: str,
-    reason: RejectionReason,
-    detail: str,
-    *,
-    code: str | None,
-    raw: str | None = None,
-    update: Mapping[str, object] | None = None,
-) -> Command[Any]:
-    """Record the rejection; a clean-stage failure ends the sample, a de-clean one goes on by policy."""
-    stage = state.get("stage", "clean")
-    principle = state.get("principle") if stage == "declean" else None
-    labels = [*state["current"].labels, principle] if stage == "declean" and principle else []
-    rejection = Rejection(
-        problem_id=state["problem"].id,
-        sample_index=state["sample_index"],
-        sample_id=sample_id(state["problem"].id, state["sample_index"], labels),
-        stage=stage,
-        principle=principle,
-        reason=reason,
-        detail=detail,
-        code=code,
-        raw_reply=raw,
-    )
-    runtime.context.trace.emit(SampleRejected, rejection=rejection.model_dump(mode="json"), **where(state))
-    goes_on = stage == "declean" and runtime.context.on_rejection == "continue" and state.get("remaining")
-    goto = "declean" if goes_on else END
-    why = f"rejected ({reason}): {detail}" + ("; continuing from the last accepted code" if goes_on else "")
-    return route(runtime, state, node, goto, why, rejections=[rejection], program=None, **(update or {}))
-
-
-def new_sample(state: SampleState, *, labels: list[Principle], parent: Sample | None, step: Step) -> Sample:
-    """The accepted candidate as a :class:`Sample`."""
-    problem = state["problem"]
-    return Sample(
-        id=sample_id(problem.id, state["sample_index"], labels),
-        problem_id=problem.id,
-        sample_index=state["sample_index"],
-        statement=problem.statement,
-        labels=labels,
-        code=state["candidate"],
-        parent_id=parent.id if parent else None,
-        stdin=list(problem.stdin),
-        outputs=state["outputs"],
-        lineage=[*(parent.lineage if parent else []), step],
-        prompt_hashes=state.get("prompt_hashes", {}),
-        fix_attempts=step.fix_attempts,
-    )
-
-
-def record_accepted(runtime: Runtime[Context], state: SampleState, sample: Sample) -> None:
-    """Write the accepted sample to the trace."""
-    runtime.context.trace.emit(SampleAccepted, sample=sample.model_dump(mode="json"), **where(state))

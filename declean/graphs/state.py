@@ -8,6 +8,7 @@ from typing import Annotated, Literal, TypedDict
 from declean.problems import Problem
 from declean.samples import Principle, Rejection, Sample
 from declean.sandbox.results import CompiledProgram
+from declean.tools.transforms.base import Location
 
 
 class InputState(TypedDict):
@@ -48,6 +49,10 @@ class SampleState(SampleInput, OutputState, total=False):
     """Where the candidate came from."""
     principle: Principle | None
     """The principle the candidate is meant to violate (de-clean stage)."""
+    strategy: Literal["given", "llm", "procedural"]
+    """How the candidate was written."""
+    locations: list[Location]
+    """Where a procedural transform violated the principle in the candidate."""
     remaining: list[Principle]
     """Principles not yet attempted, in chain order."""
     candidate: str

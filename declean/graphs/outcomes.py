@@ -1,0 +1,131 @@
+"""How a candidate ends: accepted as a labelled sample (after static verification), or rejected."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from langgraph.graph import END
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from declean.graphs.calls import route, where
+from declean.graphs.context import Context
+from declean.graphs.state import SampleState
+from declean.principles import Principle
+from declean.samples import Rejection, RejectionReason, Sample, Step, Verdict
+from declean.tools.metrics import measure
+from declean.tools.verify import check_step
+from declean.tracing.events import SampleAccepted, SampleRejected
+
+
+def sample_id(problem_id: str, sample_index: int, labels: list[Principle]) -> str:
+    """``vec_add/s0/clean``, ``vec_add/s0/DRY+SRP``: deterministic and unique within a run."""
+    return f"{problem_id}/s{sample_index}/{'+'.join(labels) or 'clean'}"
+
+
+def accept_rewrite(
+    runtime: Runtime[Context], state: SampleState, verdict: Verdict, reason: str
+) -> Command[Any]:
+    """A new sample labelled with the previous labels plus this principle; the chain goes on from it.
+
+    With ``verify_labels`` the step is checked statically first: a target that is not violated is
+    ``not_violated``; another principle violated too is ``collateral`` (rejected, or added to the labels).
+    """
+    base, principle, context = state["current"], state["principle"], runtime.context
+    assert principle is not None
+    extra: list[Principle] = []
+    if context.verify_labels:
+        check = check_step(principle, base.code, state["candidate"], base.labels, context.thresholds)
+        if not check.verified:
+            detail = f"{principle} not violated by the static measures: {check.explain()}"
+            return reject(runtime, state, "judge", "not_violated", detail, code=state["candidate"])
+        if check.collateral and context.on_collateral == "reject":
+            detail = f"also violates {', '.join(check.collateral)}: {check.explain()}"
+            return reject(runtime, state, "judge", "collateral", detail, code=state["candidate"])
+        extra = list(check.collateral)
+    step = Step(
+        made_by="declean",
+        principle=principle,
+        strategy=state.get("strategy", "llm"),
+        level=context.level if state.get("strategy") == "procedural" else None,
+        locations=state.get("locations", []),
+        relabelled=extra,
+        fix_attempts=state.get("fix_attempts", 0),
+        verdict=verdict,
+    )
+    sample = new_sample(state, labels=[*base.labels, principle, *extra], parent=base, step=step)
+    record_accepted(runtime, state, sample)
+    goto = "declean" if state["remaining"] else END
+    return route(runtime, state, "judge", goto, reason, current=sample, samples=[sample])
+
+
+def fix_or_give_up(
+    runtime: Runtime[Context], state: SampleState, node: str, report: str, reason: str | None
+) -> Command[Any]:
+    """To the fixer while attempts remain; otherwise the candidate is abandoned with its last failure."""
+    attempts, limit = state.get("fix_attempts", 0), runtime.context.max_fix_attempts
+    if attempts < limit:
+        return route(
+            runtime, state, node, "fix", f"{reason}; fix attempt {attempts + 1} of {limit}", failure=report
+        )
+    detail = f"{reason or 'failed'} (after {attempts} fix attempts)"
+    return reject(runtime, state, node, "fixes_exhausted", detail, code=state["candidate"])
+
+
+def reject(
+    runtime: Runtime[Context],
+    state: SampleState,
+    node: str,
+    reason: RejectionReason,
+    detail: str,
+    *,
+    code: str | None,
+    raw: str | None = None,
+    update: Mapping[str, object] | None = None,
+) -> Command[Any]:
+    """Record the rejection; a clean-stage failure ends the sample, a de-clean one goes on by policy."""
+    stage = state.get("stage", "clean")
+    principle = state.get("principle") if stage == "declean" else None
+    labels = [*state["current"].labels, principle] if stage == "declean" and principle else []
+    rejection = Rejection(
+        problem_id=state["problem"].id,
+        sample_index=state["sample_index"],
+        sample_id=sample_id(state["problem"].id, state["sample_index"], labels),
+        stage=stage,
+        principle=principle,
+        reason=reason,
+        detail=detail,
+        code=code,
+        raw_reply=raw,
+    )
+    runtime.context.trace.emit(SampleRejected, rejection=rejection.model_dump(mode="json"), **where(state))
+    goes_on = stage == "declean" and runtime.context.on_rejection == "continue" and state.get("remaining")
+    goto = "declean" if goes_on else END
+    why = f"rejected ({reason}): {detail}" + ("; continuing from the last accepted code" if goes_on else "")
+    return route(runtime, state, node, goto, why, rejections=[rejection], program=None, **(update or {}))
+
+
+def new_sample(state: SampleState, *, labels: list[Principle], parent: Sample | None, step: Step) -> Sample:
+    """The accepted candidate as a :class:`Sample`."""
+    problem = state["problem"]
+    return Sample(
+        id=sample_id(problem.id, state["sample_index"], labels),
+        problem_id=problem.id,
+        sample_index=state["sample_index"],
+        statement=problem.statement,
+        labels=labels,
+        code=state["candidate"],
+        parent_id=parent.id if parent else None,
+        stdin=list(problem.stdin),
+        outputs=state["outputs"],
+        lineage=[*(parent.lineage if parent else []), step],
+        prompt_hashes=state.get("prompt_hashes", {}),
+        fix_attempts=step.fix_attempts,
+        evidence=measure(state["candidate"]),
+    )
+
+
+def record_accepted(runtime: Runtime[Context], state: SampleState, sample: Sample) -> None:
+    """Write the accepted sample to the trace."""
+    runtime.context.trace.emit(SampleAccepted, sample=sample.model_dump(mode="json"), **where(state))
