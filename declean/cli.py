@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from contextlib import closing
@@ -10,20 +11,19 @@ from typing import Annotated
 
 import structlog
 import typer
-from pydantic import SecretStr
 from rich.console import Console
 from rich.table import Table
 
+from declean.cli_run import run as run_command
 from declean.errors import DecleanError
-from declean.problems import Problem
-from declean.runs import REJECTIONS_FILE, SAMPLES_FILE, RunSummary
-from declean.samples import PRINCIPLES, Rejection, Sample
+from declean.principles import PRINCIPLES
 from declean.sandbox import get_sandbox
 from declean.sandbox.results import CompileAndRunResult
 
 app = typer.Typer(no_args_is_help=True, help="Verified, labeled code-quality datasets of C programs.")
 sandbox_app = typer.Typer(no_args_is_help=True, help="Compile and run C in the sandbox.")
 app.add_typer(sandbox_app, name="sandbox")
+app.command("run")(run_command)
 
 console = Console()
 errors = Console(stderr=True)
@@ -43,80 +43,37 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log debu
     )
 
 
-@app.command("run")
-def run(
-    problems_file: Annotated[Path, typer.Argument(help="Problems file (.yaml, .yml or .jsonl).")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("out"),
-    base_url: Annotated[
-        str | None, typer.Option(help="OpenAI-compatible endpoint [DECLEAN_BASE_URL].")
-    ] = None,
-    model: Annotated[str | None, typer.Option(help="Model name [DECLEAN_MODEL].")] = None,
-    api_key: Annotated[
-        str | None, typer.Option(help="API key [DECLEAN_API_KEY].", show_default=False)
-    ] = None,
-    sandbox_backend: Annotated[str, typer.Option("--sandbox", help="auto, local or docker.")] = "local",
-    samples: Annotated[int, typer.Option(min=1, help="Clean samples per problem.")] = 1,
-    principles: Annotated[str, typer.Option(help="De-clean chain, comma-separated.")] = "DRY,SRP,MC,NAME",
-    temperature: Annotated[float, typer.Option(help="Generator temperature.")] = 0.8,
-    max_fix_attempts: Annotated[int, typer.Option(min=0, help="Fixer calls per version.")] = 3,
-    judge: Annotated[str, typer.Option(help="strict, or llm to ask the judge model.")] = "strict",
-    on_rejection: Annotated[str, typer.Option(help="continue or stop the chain.")] = "continue",
-    trace_dir: Annotated[Path, typer.Option(help="Where the run's trace goes.")] = Path("traces"),
+@app.command("lint")
+def lint(
+    source: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A C source file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print labels and evidence as JSON.")] = False,
 ) -> None:
-    """Generate clean solutions, de-clean them one principle at a time, keep what is verified."""
-    from declean.agents.providers import chat_model_from_settings
-    from declean.graphs.context import Context
-    from declean.problems import load_problems
-    from declean.runs import run_problems
-    from declean.settings import Settings
+    """Label one C file by static measurements alone (no model): the baseline a detector must beat."""
+    from declean.tools.metrics import measure
+    from declean.tools.verify import DEFAULT_THRESHOLDS, verdicts
 
-    overrides = {"base_url": base_url, "model": model, "api_key": SecretStr(api_key) if api_key else None}
-    try:
-        problems = load_problems(problems_file)
-        settings = Settings().model_copy(update={k: v for k, v in overrides.items() if v is not None})
-        llm = chat_model_from_settings(settings)
-        with closing(get_sandbox(sandbox_backend)) as sandbox:
-            context = Context(
-                llm=llm,
-                sandbox=sandbox,
-                principles=[p.strip().upper() for p in principles.split(",") if p.strip()],  # type: ignore[misc]
-                samples_per_problem=samples,
-                temperature=temperature,
-                max_fix_attempts=max_fix_attempts,
-                judge_policy=judge,  # type: ignore[arg-type]
-                on_rejection=on_rejection,  # type: ignore[arg-type]
-                trace_dir=trace_dir,
-            )
-            console.print(
-                f"run [bold]{context.run_id}[/bold]: {len(problems)} problems, trace {context.trace.path}"
-            )
-            summary = run_problems(problems, context, out, on_problem_done=_print_progress)
-    except DecleanError as error:
-        errors.print(f"[red]error:[/red] {error}")
-        raise typer.Exit(2) from error
-    _print_summary(summary, out)
-
-
-def _print_progress(problem: Problem, samples: list[Sample], rejections: list[Rejection]) -> None:
-    reasons = ", ".join(sorted({r.reason for r in rejections})) or "none"
-    console.print(f"  {problem.id}: {len(samples)} accepted, {len(rejections)} rejected ({reasons})")
-
-
-def _print_summary(summary: RunSummary, out: Path) -> None:
-    table = Table("label", "accepted", "rejected (by reason)", title="samples per label")
-    for label in ["clean", *PRINCIPLES]:
-        reasons = {r: n for (stage, r), n in summary.rejected.items() if stage == label}
-        detail = ", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items())) or "-"
-        table.add_row(label, str(summary.accepted[label]), detail)
+    evidence = measure(source.read_text())
+    found = verdicts(evidence, DEFAULT_THRESHOLDS)
+    labels = [principle for principle in PRINCIPLES if found[principle]]
+    if as_json:
+        payload = {"file": str(source), "labels": labels, "evidence": evidence.model_dump(mode="json")}
+        typer.echo(json.dumps(payload, indent=2))
+        return
+    console.print(f"[bold]{source}[/bold]: {', '.join(labels) or 'clean'}")
+    if evidence.parse_errors:
+        errors.print("[yellow]warning:[/yellow] tree-sitter could not parse part of the file")
+    table = Table("principle", "verdict", "evidence")
+    mc, name, dry, srp = evidence.MC, evidence.NAME, evidence.DRY, evidence.SRP
+    rows = {
+        "DRY": f"{dry.duplicated_tokens} repeated tokens in {dry.duplicate_blocks} blocks {dry.examples[:2]}",
+        "SRP": f"longest function {srp.longest_function}: {srp.longest_statements} statements, "
+        f"{srp.max_branches} branches (of {srp.functions} functions)",
+        "MC": f"{mc.magic_literals} magic literals, {mc.named_constants} named constants {mc.examples[:3]}",
+        "NAME": f"{name.meaningless} of {name.declared} names meaningless {name.examples[:5]}",
+    }
+    for principle in PRINCIPLES:
+        table.add_row(principle, "[red]violated[/red]" if found[principle] else "ok", rows[principle])
     console.print(table)
-    console.print(
-        f"{summary.accepted_samples} samples accepted in {summary.duration_seconds:.1f}s; "
-        f"written to {out / SAMPLES_FILE} and {out / REJECTIONS_FILE}"
-    )
-    if summary.failed_problems:
-        errors.print(
-            f"[red]problems that crashed (see the trace):[/red] {', '.join(summary.failed_problems)}"
-        )
 
 
 @sandbox_app.command("run")

@@ -21,6 +21,10 @@
 ``ReplyParseError``
     A model reply that the agent's parser cannot use (no code block, no verdict). Carries the raw reply.
 
+``ProviderError``
+    No model can be reached: a missing API key, an unreachable server, the embedded model not installed
+    or not matching its published hash. Raised before any work starts.
+
 ``ConfigurationError``
     A setting or argument that cannot be honoured (an unknown backend name, an empty uid pool).
 """
@@ -42,6 +46,10 @@ class SandboxUnavailableError(SandboxError):
 
 class SandboxImageError(SandboxError):
     """Building the gcc image for the Docker backend failed."""
+
+
+class ProviderError(DecleanError):
+    """No model can be reached with the configured provider; the message says how to fix it."""
 
 
 class ConfigurationError(DecleanError):

@@ -36,6 +36,22 @@ def fake_openai_server(respond: Responder) -> Iterator[FakeServer]:
     recorded: list[RecordedRequest] = []
 
     class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if not self.path.endswith("/models"):
+                self.send_error(404)
+                return
+            self._reply(
+                {"object": "list", "data": [{"id": "fake-coder", "object": "model", "owned_by": "test"}]}
+            )
+
+        def _reply(self, payload: dict[str, Any]) -> None:
+            encoded = json.dumps(payload).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(encoded)))
+            self.end_headers()
+            self.wfile.write(encoded)
+
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", "0"))
             body = json.loads(self.rfile.read(length))
@@ -51,12 +67,7 @@ def fake_openai_server(respond: Responder) -> Iterator[FakeServer]:
                 ],
                 "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150},
             }
-            encoded = json.dumps(payload).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(encoded)))
-            self.end_headers()
-            self.wfile.write(encoded)
+            self._reply(payload)
 
         def log_message(self, format: str, *args: Any) -> None:
             return

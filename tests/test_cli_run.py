@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +50,11 @@ def test_run_writes_samples_rejections_and_trace(problems_file: Path, tmp_path: 
                 str(traces),
                 "--principles",
                 "DRY,SRP",
+                "--strategy",
+                "llm",
             ],
             env={
+                "DECLEAN_PROVIDER": "openai-compatible",
                 "DECLEAN_BASE_URL": server.base_url,
                 "DECLEAN_MODEL": "fake-coder",
                 "DECLEAN_API_KEY": SECRET,
@@ -78,10 +82,34 @@ def test_run_writes_samples_rejections_and_trace(problems_file: Path, tmp_path: 
 
 
 def test_run_without_a_model_server_says_what_to_set(problems_file: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["run", str(problems_file), "--out", str(tmp_path / "out")], env={})
+    result = CliRunner().invoke(
+        app,
+        ["run", str(problems_file), "--out", str(tmp_path / "out"), "--provider", "openai-compatible"],
+        env={"DECLEAN_BASE_URL": None, "DECLEAN_MODEL": None},
+    )
     assert result.exit_code == 2
     assert "DECLEAN_BASE_URL" in result.output and "DECLEAN_MODEL" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_run_against_an_unreachable_server_fails_before_any_work(problems_file: Path, tmp_path: Path) -> None:
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    result = CliRunner().invoke(
+        app,
+        ["run", str(problems_file), "--out", str(tmp_path / "out"), "--trace-dir", str(tmp_path / "traces")],
+        env={
+            "DECLEAN_PROVIDER": "openai-compatible",
+            "DECLEAN_BASE_URL": f"http://127.0.0.1:{port}/v1",
+            "DECLEAN_MODEL": "m",
+        },
+    )
+    assert result.exit_code == 2
+    assert f"no OpenAI-compatible server answers at http://127.0.0.1:{port}/v1" in " ".join(
+        result.output.split()
+    )
+    assert not (tmp_path / "out").exists() and not (tmp_path / "traces").exists()
 
 
 def test_run_with_a_bad_problems_file_names_it(tmp_path: Path) -> None:

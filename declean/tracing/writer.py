@@ -12,7 +12,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -35,12 +35,16 @@ class TraceWriter:
         self._seq = itertools.count()
         self._file: IO[str] | None = None
         self._logger: Any = None
+        self.listeners: list[Callable[[_Event], None]] = []
+        """Called with every event after it is written (progress displays, counters)."""
 
     def emit(self, event_type: type[_Event], **fields: Any) -> None:
-        """Validate and write one event of ``event_type``."""
+        """Validate and write one event of ``event_type``, then tell the listeners."""
         with self._lock:
             event = event_type(ts=time.time(), run_id=self.run_id, seq=next(self._seq), **fields)
             self._structlog().msg(json.dumps(event.model_dump(mode="json"), ensure_ascii=False))
+        for listener in self.listeners:
+            listener(event)
 
     def close(self) -> None:
         """Close the file; later events reopen it in append mode."""
@@ -70,7 +74,10 @@ class NullTraceWriter(TraceWriter):
         super().__init__(Path(os.devnull), run_id="none")
 
     def emit(self, event_type: type[_Event], **fields: Any) -> None:
-        """Nothing is written."""
+        """Nothing is written; listeners still hear of the event."""
+        event = event_type(ts=time.time(), run_id=self.run_id, seq=0, **fields)
+        for listener in self.listeners:
+            listener(event)
 
 
 def _render_redacted(_logger: Any, _method: str, event_dict: MutableMapping[str, Any]) -> str:
