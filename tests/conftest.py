@@ -15,6 +15,7 @@ import pytest
 from declean.errors import SandboxUnavailableError
 from declean.sandbox.base import Sandbox, SandboxLimits
 from declean.sandbox.local import LocalSandbox
+from tests.fakes import ScriptedChatModel
 
 SandboxFactory = Callable[..., Sandbox]
 """``make_sandbox(run_limits=..., compile_limits=...)`` -> a backend built with those limits."""
@@ -65,3 +66,21 @@ def make_sandbox(request: pytest.FixtureRequest) -> Iterator[SandboxFactory]:
 def sandbox(make_sandbox: SandboxFactory) -> Sandbox:
     """The parametrised backend with default limits."""
     return make_sandbox()
+
+
+Script = list[tuple[str, "str | Exception"]]
+"""(marker the prompt must contain, reply text or an exception to raise) per expected model call."""
+
+
+@pytest.fixture
+def scripted() -> Iterator[Callable[[Script], ScriptedChatModel]]:
+    """Builds scripted models and fails the test on any unexpected call or unused script entry."""
+    made: list[ScriptedChatModel] = []
+
+    def make(script: Script) -> ScriptedChatModel:
+        made.append(ScriptedChatModel(script=list(script)))
+        return made[-1]
+
+    yield make
+    problems = [problem for model in made for problem in model.check_finished()]
+    assert not problems, problems

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,21 +19,6 @@ Script = list[tuple[str, str | Exception]]
 SNAPSHOT = Path(__file__).parent / "snapshots" / "graph.mmd"
 MODEL_ONLY = dict.fromkeys(PRINCIPLES, "llm")
 """These tests script the de-clean model's rewrites, so no procedural transform may pre-empt it."""
-
-
-@pytest.fixture
-def scripted() -> Iterator[Callable[[Script], ScriptedChatModel]]:
-    """Builds scripted models and fails the test on any unexpected call or unused script entry."""
-    made: list[ScriptedChatModel] = []
-
-    def make(script: Script) -> ScriptedChatModel:
-        model = ScriptedChatModel(script=list(script))
-        made.append(model)
-        return model
-
-    yield make
-    problems = [problem for model in made for problem in model.check_finished()]
-    assert not problems, problems
 
 
 @pytest.fixture

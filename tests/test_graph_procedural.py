@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,19 +15,6 @@ from tests import programs
 from tests.fakes import DECLEAN, GENERATOR, ScriptedChatModel, fenced
 
 Script = list[tuple[str, str | Exception]]
-
-
-@pytest.fixture
-def scripted() -> Iterator[Callable[[Script], ScriptedChatModel]]:
-    made: list[ScriptedChatModel] = []
-
-    def make(script: Script) -> ScriptedChatModel:
-        made.append(ScriptedChatModel(script=list(script)))
-        return made[-1]
-
-    yield make
-    problems = [problem for model in made for problem in model.check_finished()]
-    assert not problems, problems
 
 
 @pytest.fixture

@@ -9,7 +9,14 @@ from typing import Protocol, Self, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from declean.sandbox.results import CompileAndRunResult, CompiledProgram, CompileResult, RunResult
+from declean.sandbox.diagnostics import parse_gcc_diagnostics
+from declean.sandbox.results import (
+    CompileAndRunResult,
+    CompiledProgram,
+    CompileResult,
+    ProcessOutcome,
+    RunResult,
+)
 
 MIB = 1024 * 1024
 
@@ -111,3 +118,21 @@ class SandboxBase(ABC):
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+_DERIVED_FIELDS = {"signal_name", "truncated"}
+
+
+def compile_result(outcome: ProcessOutcome, binary: bytes) -> CompileResult:
+    """A backend's compile outcome with gcc's parsed diagnostics; the program only if gcc succeeded."""
+    succeeded = outcome.ok and len(binary) > 0
+    return CompileResult(
+        **outcome.model_dump(exclude=_DERIVED_FIELDS),
+        diagnostics=parse_gcc_diagnostics(outcome.stderr),
+        program=CompiledProgram(binary=binary) if succeeded else None,
+    )
+
+
+def run_result(outcome: ProcessOutcome) -> RunResult:
+    """A backend's run outcome as a :class:`RunResult`."""
+    return RunResult(**outcome.model_dump(exclude=_DERIVED_FIELDS))

@@ -31,8 +31,9 @@ from declean.sandbox.base import (
     DEFAULT_RUN_LIMITS,
     SandboxBase,
     SandboxLimits,
+    compile_result,
+    run_result,
 )
-from declean.sandbox.diagnostics import parse_gcc_diagnostics
 from declean.sandbox.docker_stream import RUNNER, Exchange, RunnerStatus, exchange, take_status
 from declean.sandbox.image import DEFAULT_IMAGE, image_exists
 from declean.sandbox.results import CompiledProgram, CompileResult, ProcessOutcome, RunResult, signal_name
@@ -103,13 +104,7 @@ class DockerSandbox(SandboxBase):
         )
         binary = bytes(report.streams.stdout.data)
         del report.streams.stdout.data[:]
-        outcome = _outcome(report)
-        succeeded = outcome.ok and len(binary) > 0
-        return CompileResult(
-            **outcome.model_dump(exclude={"signal_name", "truncated"}),
-            diagnostics=parse_gcc_diagnostics(outcome.stderr),
-            program=CompiledProgram(binary=binary) if succeeded else None,
-        )
+        return compile_result(_outcome(report), binary)
 
     def run(self, program: CompiledProgram, stdin: str = "") -> RunResult:
         """Run a compiled program in a container on one stdin case."""
@@ -121,7 +116,7 @@ class DockerSandbox(SandboxBase):
             env={"DECLEAN_BINARY_SIZE": str(len(program.binary))},
             limits=self.run_limits,
         )
-        return RunResult(**_outcome(report).model_dump(exclude={"signal_name", "truncated"}))
+        return run_result(_outcome(report))
 
     def close(self) -> None:
         """Close the Docker client if this sandbox opened it. Idempotent."""

@@ -14,7 +14,9 @@ import selectors
 import socket
 import struct
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from declean.sandbox.process import CappedStream
 
 _HEADER = struct.Struct(">BxxxL")
 _READ_CHUNK = 65536
@@ -57,25 +59,6 @@ class RunnerStatus:
     exit_code: int
     signal: int
     cpu_seconds: float
-
-
-@dataclass
-class CappedStream:
-    """Bytes of one stream up to ``cap``; ``truncated`` once more arrived."""
-
-    cap: int
-    data: bytearray = field(default_factory=bytearray)
-    truncated: bool = False
-
-    def take(self, chunk: bytes | memoryview) -> bool:
-        """Keep what fits under the cap; True when the chunk overflowed it."""
-        room = self.cap - len(self.data)
-        if len(chunk) <= room:
-            self.data += chunk
-            return False
-        self.data += chunk[: max(room, 0)]
-        self.truncated = True
-        return True
 
 
 @dataclass

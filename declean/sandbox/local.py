@@ -27,8 +27,9 @@ from declean.sandbox.base import (
     DEFAULT_RUN_LIMITS,
     SandboxBase,
     SandboxLimits,
+    compile_result,
+    run_result,
 )
-from declean.sandbox.diagnostics import parse_gcc_diagnostics
 from declean.sandbox.process import ProcessReport, run_bounded
 from declean.sandbox.results import CompiledProgram, CompileResult, ProcessOutcome, RunResult, signal_name
 from declean.sandbox.uids import UidPool, count_tasks_of_uid, running_as_root
@@ -104,13 +105,7 @@ class LocalSandbox(SandboxBase):
                 output_fds=[binary_fd],
             )
             binary = _read_all(binary_fd, limit=self.compile_limits.file_size_bytes)
-        outcome = _outcome(report)
-        succeeded = outcome.ok and len(binary) > 0
-        return CompileResult(
-            **outcome.model_dump(exclude={"signal_name", "truncated"}),
-            diagnostics=parse_gcc_diagnostics(outcome.stderr),
-            program=CompiledProgram(binary=binary) if succeeded else None,
-        )
+        return compile_result(_outcome(report), binary)
 
     def run(self, program: CompiledProgram, stdin: str = "") -> RunResult:
         """Run a program compiled by a local sandbox on one stdin case."""
@@ -121,7 +116,7 @@ class LocalSandbox(SandboxBase):
             env=_RUN_ENV,
             limits=self.run_limits,
         )
-        return RunResult(**_outcome(report).model_dump(exclude={"signal_name", "truncated"}))
+        return run_result(_outcome(report))
 
     def _execute(
         self,

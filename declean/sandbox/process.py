@@ -14,7 +14,7 @@ import signal
 import subprocess
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO
 
 _READ_CHUNK = 65536
@@ -38,13 +38,14 @@ class ProcessReport:
 
 
 @dataclass
-class _Stream:
-    name: str
+class CappedStream:
+    """Bytes of one stream up to ``cap``; ``truncated`` once more arrived."""
+
     cap: int
-    data: bytearray
+    data: bytearray = field(default_factory=bytearray)
     truncated: bool = False
 
-    def take(self, chunk: bytes) -> bool:
+    def take(self, chunk: bytes | memoryview) -> bool:
         """Keep what fits under the cap; True when the chunk overflowed it."""
         room = self.cap - len(self.data)
         if len(chunk) <= room:
@@ -85,8 +86,8 @@ def run_bounded(
     )
     assert process.stdout is not None and process.stderr is not None
     streams = {
-        process.stdout.fileno(): _Stream("stdout", output_bytes, bytearray()),
-        process.stderr.fileno(): _Stream("stderr", output_bytes, bytearray()),
+        process.stdout.fileno(): CappedStream(output_bytes),
+        process.stderr.fileno(): CappedStream(output_bytes),
     }
     try:
         timed_out, overflowed = _collect(process.pid, streams, started + wall_seconds)
@@ -109,7 +110,7 @@ def run_bounded(
     )
 
 
-def _collect(pid: int, streams: dict[int, _Stream], deadline: float) -> tuple[bool, bool]:
+def _collect(pid: int, streams: dict[int, CappedStream], deadline: float) -> tuple[bool, bool]:
     """Read both pipes until EOF and the process has exited, or until the deadline or the cap kills it."""
     timed_out = overflowed = False
     pidfd = os.pidfd_open(pid)
