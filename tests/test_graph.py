@@ -15,7 +15,6 @@ from declean.sandbox.local import LocalSandbox
 from tests import programs
 from tests.fakes import DECLEAN, FIXER, GENERATOR, JUDGE, ScriptedChatModel, ScriptedFailureError, fenced
 
-Script = list[tuple[str, str | Exception]]
 SNAPSHOT = Path(__file__).parent / "snapshots" / "graph.mmd"
 MODEL_ONLY = dict.fromkeys(PRINCIPLES, "llm")
 """These tests script the de-clean model's rewrites, so no procedural transform may pre-empt it."""

@@ -14,8 +14,6 @@ from declean.tools.transforms import apply_transform
 from tests import programs
 from tests.fakes import DECLEAN, GENERATOR, ScriptedChatModel, fenced
 
-Script = list[tuple[str, str | Exception]]
-
 
 @pytest.fixture
 def run_graph(local_sandbox: LocalSandbox, tmp_path: Path) -> Callable[..., dict[str, Any]]:
