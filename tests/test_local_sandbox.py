@@ -128,3 +128,15 @@ def test_custom_limits_are_applied() -> None:
     run = sandbox.compile_and_run(program, [""]).runs[0]
     assert run.stdout_truncated and run.output_limit_exceeded
     assert len(run.stdout) == 1024
+
+
+def test_back_to_back_runs_on_one_uid_all_start(tmp_path: Path) -> None:
+    """A pool of one uid: each run starts while the kernel may still be tearing down the previous
+    sandbox's processes (they count against RLIMIT_NPROC); every run must still start and succeed."""
+    if os.geteuid() != 0:
+        pytest.skip("uid pools are only used when declean runs as root")
+    sandbox = LocalSandbox(uid_pool=UidPool(base=2_100_000_000, count=1, lock_dir=tmp_path))
+    compiled = sandbox.compile('#include <stdio.h>\nint main(void) { puts("ok"); return 0; }\n')
+    assert compiled.program is not None
+    runs = [sandbox.run(compiled.program) for _ in range(30)]
+    assert [run.stdout for run in runs] == ["ok\n"] * 30

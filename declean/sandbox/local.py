@@ -14,6 +14,7 @@ import functools
 import json
 import os
 import shutil
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -59,6 +60,15 @@ _ISOLATION = (
     "--new-session",
     "--clearenv",
 )
+
+
+_START_ATTEMPTS = 10
+_START_BACKOFF_SECONDS = 0.005
+"""Up to ~5 s in all: longer than a lazy PID 1 takes to reap the zombies of earlier sandboxes."""
+
+
+class _BusyUidError(SandboxError):
+    """bwrap could not fork or create a namespace: the uid is over RLIMIT_NPROC for a moment."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +137,34 @@ class LocalSandbox(SandboxBase):
         env: dict[str, str],
         limits: SandboxLimits,
         output_fds: Sequence[int] = (),
+    ) -> ProcessReport:
+        """Run once; retry with backoff while bwrap cannot even start because the uid is over RLIMIT_NPROC.
+
+        bwrap's outer process exits as soon as it knows the exit status, so each sandbox's namespace init
+        becomes an orphan that the machine's PID 1 must reap; until it does, the zombie counts against
+        the uid's process limit. A PID 1 that reaps lazily (seen here: every ~2 s) makes back-to-back
+        runs on one uid fail to start; one that never reaps (a container without an init) exhausts it.
+        """
+        for attempt in range(_START_ATTEMPTS):
+            try:
+                return self._execute_once(
+                    command, files=files, stdin=stdin, env=env, limits=limits, output_fds=output_fds
+                )
+            except _BusyUidError:
+                time.sleep(_START_BACKOFF_SECONDS * 2**attempt)
+        raise SandboxError(
+            f"bubblewrap could not start after {_START_ATTEMPTS} attempts: the uid stayed busy"
+        )
+
+    def _execute_once(
+        self,
+        command: list[str],
+        *,
+        files: list[_InputFile],
+        stdin: bytes,
+        env: dict[str, str],
+        limits: SandboxLimits,
+        output_fds: Sequence[int],
     ) -> ProcessReport:
         with ExitStack() as stack:
             uid = stack.enter_context(self._identity())
@@ -237,6 +275,8 @@ def _check_started(report: ProcessReport, status: str) -> None:
         return
     if '"exit-code"' not in status:
         stderr = report.stderr.decode(errors="replace").strip()
+        if stderr.startswith("bwrap:") and "Resource temporarily unavailable" in stderr:
+            raise _BusyUidError(stderr)
         raise SandboxError(f"bubblewrap failed to start the program (status {report.returncode}): {stderr}")
     exit_code = json.loads(status.split("}")[-2] + "}").get("exit-code")
     if exit_code != report.returncode:
