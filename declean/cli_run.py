@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from contextlib import closing
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import BaseModel, SecretStr
+from pydantic import BaseModel, SecretStr, ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from declean.errors import DecleanError
+from declean.errors import ConfigurationError, DecleanError
 from declean.principles import PRINCIPLES
 from declean.runs import REJECTIONS_FILE, SAMPLES_FILE, RunSummary
 from declean.tracing.events import ModelCall, SampleAccepted, SampleRejected
+
+if TYPE_CHECKING:
+    from declean.settings import Settings
 
 console = Console()
 errors = Console(stderr=True)
@@ -54,7 +57,6 @@ def run(
     from declean.problems import load_problems
     from declean.runs import run_problems
     from declean.sandbox import get_sandbox
-    from declean.settings import Settings
 
     overrides: dict[str, Any] = {
         "provider": provider,
@@ -64,8 +66,7 @@ def run(
     }
     try:
         problems = load_problems(problems_file)
-        settings = Settings().model_copy(update={k: v for k, v in overrides.items() if v is not None})
-        Settings.model_validate(settings.model_dump())
+        settings = _settings(overrides)
         with closing(get_sandbox(sandbox_backend)) as sandbox:
             if settings.provider == "local":
                 console.print("starting the embedded model (first use assembles it from its packages) ...")
@@ -96,6 +97,17 @@ def run(
         errors.print(f"[red]error:[/red] {error}")
         raise typer.Exit(2) from error
     _print_summary(summary, out)
+
+
+def _settings(overrides: dict[str, Any]) -> Settings:
+    """The environment's settings with the flags that were given on top; invalid values are refused."""
+    from declean.settings import Settings
+
+    try:
+        return Settings(**{key: value for key, value in overrides.items() if value is not None})
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise ConfigurationError(f"invalid settings: {problems}") from error
 
 
 def _print_event(event: BaseModel) -> None:

@@ -120,3 +120,20 @@ def test_run_with_a_bad_problems_file_names_it(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "bad.yaml" in result.output and "statement" in result.output
+
+
+def test_a_base_url_flag_alone_selects_the_compatible_provider(problems_file: Path, tmp_path: Path) -> None:
+    """--base-url without --provider must not silently fall back to the embedded model."""
+    result = CliRunner().invoke(
+        app,
+        ["run", str(problems_file), "--out", str(tmp_path / "out"), "--base-url", "http://127.0.0.1:9/v1"],
+        env={"DECLEAN_PROVIDER": None, "DECLEAN_MODEL": "m"},
+    )
+    assert result.exit_code == 2
+    assert "no OpenAI-compatible server answers at http://127.0.0.1:9/v1" in " ".join(result.output.split())
+
+
+def test_an_unknown_provider_is_refused(problems_file: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["run", str(problems_file), "--provider", "anthropic"])
+    assert result.exit_code == 2
+    assert "invalid settings: provider" in result.output
