@@ -140,3 +140,34 @@ def test_back_to_back_runs_on_one_uid_all_start(tmp_path: Path) -> None:
     assert compiled.program is not None
     runs = [sandbox.run(compiled.program) for _ in range(30)]
     assert [run.stdout for run in runs] == ["ok\n"] * 30
+    assert zombies_of(2_100_000_000) == [], "the launcher must reap each sandbox's orphaned init"
+
+
+def test_a_timed_out_sandbox_leaves_no_process_behind(tmp_path: Path) -> None:
+    """Stopping at the wall clock goes through the launcher, which kills and reaps the whole tree."""
+    if os.geteuid() != 0:
+        pytest.skip("uid pools are only used when declean runs as root")
+    pool = UidPool(base=2_100_000_001, count=1, lock_dir=tmp_path)
+    sandbox = LocalSandbox(uid_pool=pool, run_limits=SandboxLimits(wall_seconds=1.0))
+    run = sandbox.compile_and_run(
+        "#include <unistd.h>\nint main(void) { sleep(30); return 0; }\n", [""]
+    ).runs[0]
+    assert run.timed_out
+    assert processes_of(2_100_000_001) == []
+
+
+def processes_of(uid: int) -> list[str]:
+    """``pid state`` of every process whose real uid is ``uid``."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:
+            continue
+        if int(fields.get("Uid", "-1").split()[0]) == uid:
+            found.append(f"{status.parent.name} {fields.get('State', '?').strip()}")
+    return found
+
+
+def zombies_of(uid: int) -> list[str]:
+    return [process for process in processes_of(uid) if " Z" in process]

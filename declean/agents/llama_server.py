@@ -20,8 +20,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Self
 
-from declean.agents.embedded import INSTALL_HINT, QWEN_CODER_1_5B, cache_dir
+from declean.agents.embedded import INSTALL_HINT, QWEN_CODER_1_5B
 from declean.errors import ProviderError
+from declean.paths import cache_dir
 
 CONTEXT_TOKENS = 4096
 _START_TIMEOUT_SECONDS = 180.0

@@ -14,6 +14,7 @@ import functools
 import json
 import os
 import shutil
+import signal
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -31,6 +32,7 @@ from declean.sandbox.base import (
     compile_result,
     run_result,
 )
+from declean.sandbox.launcher import launcher_path
 from declean.sandbox.process import ProcessReport, run_bounded
 from declean.sandbox.results import CompiledProgram, CompileResult, ProcessOutcome, RunResult, signal_name
 from declean.sandbox.uids import UidPool, count_tasks_of_uid, running_as_root
@@ -64,7 +66,7 @@ _ISOLATION = (
 
 _START_ATTEMPTS = 10
 _START_BACKOFF_SECONDS = 0.005
-"""Up to ~5 s in all: longer than a lazy PID 1 takes to reap the zombies of earlier sandboxes."""
+"""Up to ~5 s of retries in all."""
 
 
 class _BusyUidError(SandboxError):
@@ -81,7 +83,8 @@ class _InputFile:
 
 
 class LocalSandbox(SandboxBase):
-    """Bubblewrap sandbox; as root it drops every sandbox to a leased unprivileged uid."""
+    """Bubblewrap sandbox started by ``declean-launch``, which sets the rlimits, drops root to a leased
+    unprivileged uid and reaps whatever the sandbox orphans."""
 
     name = "local"
 
@@ -98,10 +101,11 @@ class LocalSandbox(SandboxBase):
         self.compile_limits = compile_limits
         self.compile_flags = tuple(compile_flags)
         self._bwrap = _find_executable(bwrap, "bubblewrap (bwrap)", "apt-get install bubblewrap")
-        self._prlimit = _find_executable("prlimit", "prlimit (util-linux)", "apt-get install util-linux")
+        _find_executable("gcc", "gcc", "apt-get install gcc")
+        self._launcher = str(launcher_path())
         self._uid_pool = uid_pool or (_shared_uid_pool() if running_as_root() else None)
         with self._identity() as uid:
-            _probe(self._bwrap, uid)
+            _probe(self._launcher, self._bwrap, uid)
 
     def compile(self, source: str) -> CompileResult:
         """gcc inside the sandbox, writing the binary into a memfd; diagnostics come back on stderr."""
@@ -138,12 +142,8 @@ class LocalSandbox(SandboxBase):
         limits: SandboxLimits,
         output_fds: Sequence[int] = (),
     ) -> ProcessReport:
-        """Run once; retry with backoff while bwrap cannot even start because the uid is over RLIMIT_NPROC.
-
-        bwrap's outer process exits as soon as it knows the exit status, so each sandbox's namespace init
-        becomes an orphan that the machine's PID 1 must reap; until it does, the zombie counts against
-        the uid's process limit. A PID 1 that reaps lazily (seen here: every ~2 s) makes back-to-back
-        runs on one uid fail to start; one that never reaps (a container without an init) exhausts it.
+        """Run once; retry with backoff while bwrap cannot even start because the uid is over RLIMIT_NPROC
+        (processes of the uid's previous sandbox still being torn down, or another user of the same uid).
         """
         for attempt in range(_START_ATTEMPTS):
             try:
@@ -175,12 +175,12 @@ class LocalSandbox(SandboxBase):
                 self._bwrap, limits=limits, files=files, descriptors=descriptors, status_fd=status_fd, env=env
             )
             report = run_bounded(
-                [*_rlimit_prefix(self._prlimit, limits, uid), *bwrap, *command],
+                [*_launch_prefix(self._launcher, limits, uid), *bwrap, *command],
                 stdin=stdin_fd,
                 wall_seconds=limits.wall_seconds,
                 output_bytes=limits.output_bytes,
                 pass_fds=[*descriptors, status_fd, *output_fds],
-                user=uid,
+                stop_signal=signal.SIGTERM,
             )
             _check_started(report, _read_all(status_fd, limit=65536).decode(errors="replace"))
             return report
@@ -234,18 +234,19 @@ def _read_all(fd: int, *, limit: int) -> bytes:
     return os.pread(fd, size, 0)
 
 
-def _rlimit_prefix(prlimit: str, limits: SandboxLimits, uid: int | None) -> list[str]:
+def _launch_prefix(launcher: str, limits: SandboxLimits, uid: int | None) -> list[str]:
+    """``declean-launch UID CPU_SOFT CPU_HARD AS FSIZE NPROC NOFILE --`` (see ``launcher.c``)."""
     processes = limits.processes if uid is not None else limits.processes + count_tasks_of_uid(os.getuid())
-    return [
-        prlimit,
-        f"--cpu={limits.cpu_seconds}:{limits.cpu_seconds + 1}",
-        f"--as={limits.memory_bytes}",
-        f"--fsize={limits.file_size_bytes}",
-        f"--nproc={processes}",
-        f"--nofile={limits.open_files}",
-        "--core=0",
-        "--",
+    numbers = [
+        -1 if uid is None else uid,
+        limits.cpu_seconds,
+        limits.cpu_seconds + 1,
+        limits.memory_bytes,
+        limits.file_size_bytes,
+        processes,
+        limits.open_files,
     ]
+    return [launcher, *map(str, numbers), "--"]
 
 
 def _bwrap_argv(
@@ -308,13 +309,11 @@ def _outcome(report: ProcessReport) -> ProcessOutcome:
 
 
 @functools.cache
-def _probe(bwrap: str, uid: int | None) -> None:
+def _probe(launcher: str, bwrap: str, uid: int | None) -> None:
     """Run ``true`` in the sandbox once per process and identity; explain how to fix a failure."""
-    argv = [bwrap, *_ISOLATION, *_FILESYSTEM, "--", "/usr/bin/true"]
-    report = run_bounded(argv, stdin=0, wall_seconds=30.0, output_bytes=65536, user=uid)
+    argv = [*_launch_prefix(launcher, DEFAULT_RUN_LIMITS, uid), bwrap, *_ISOLATION, *_FILESYSTEM]
+    report = run_bounded([*argv, "--", "/usr/bin/true"], stdin=0, wall_seconds=30.0, output_bytes=65536)
     if report.returncode == 0:
-        if shutil.which("gcc") is None:
-            raise SandboxUnavailableError("gcc is not installed; install it: apt-get install gcc")
         log.debug("sandbox_probe_ok", backend="local", uid=uid)
         return
     stderr = report.stderr.decode(errors="replace").strip()

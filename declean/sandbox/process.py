@@ -1,6 +1,6 @@
 """Run one process tree with a wall-clock deadline and capped output, and reap it with its CPU time.
 
-Backend-neutral: the local sandbox runs ``prlimit ... bwrap ...`` through it, benchmarks run bare
+Backend-neutral: the local sandbox runs ``declean-launch ... bwrap ...`` through it, benchmarks run bare
 programs through it. Input comes from files (never a pipe we must feed), output through pipes read with
 a selector together with a pidfd, so one thread serves both streams and the exit without polling.
 """
@@ -19,6 +19,7 @@ from typing import IO
 
 _READ_CHUNK = 65536
 _DRAIN_AFTER_KILL_SECONDS = 5.0
+_STOP_GRACE_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,14 @@ def run_bounded(
     pass_fds: Sequence[int] = (),
     user: int | None = None,
     env: dict[str, str] | None = None,
+    stop_signal: int = signal.SIGKILL,
 ) -> ProcessReport:
     """Start ``argv`` in a new session, collect stdout/stderr up to ``output_bytes`` each, reap it.
 
-    Past ``wall_seconds``, or as soon as either stream passes its cap, the whole process group is
-    killed with SIGKILL. ``user`` (root only) runs it as that uid and gid with no supplementary groups.
+    Past ``wall_seconds``, or as soon as either stream passes its cap, it is stopped: with SIGKILL to
+    its whole process group, or first with ``stop_signal`` to the process alone (a supervisor that kills
+    and reaps its own tree), falling back to SIGKILL on the group when it does not end within a grace.
+    ``user`` (root only) runs it as that uid and gid with no supplementary groups.
     """
     started = time.monotonic()
     process = subprocess.Popen(
@@ -90,7 +94,7 @@ def run_bounded(
         process.stderr.fileno(): CappedStream(output_bytes),
     }
     try:
-        timed_out, overflowed = _collect(process.pid, streams, started + wall_seconds)
+        timed_out, overflowed = _collect(process.pid, streams, started + wall_seconds, stop_signal)
         _, status, usage = os.wait4(process.pid, 0)
     finally:
         process.stdout.close()
@@ -110,7 +114,9 @@ def run_bounded(
     )
 
 
-def _collect(pid: int, streams: dict[int, CappedStream], deadline: float) -> tuple[bool, bool]:
+def _collect(
+    pid: int, streams: dict[int, CappedStream], deadline: float, stop_signal: int
+) -> tuple[bool, bool]:
     """Read both pipes until EOF and the process has exited, or until the deadline or the cap kills it."""
     timed_out = overflowed = False
     pidfd = os.pidfd_open(pid)
@@ -135,10 +141,29 @@ def _collect(pid: int, streams: dict[int, CappedStream], deadline: float) -> tup
             if overflowed:
                 break
         if timed_out or overflowed:
-            _kill_group(pid)
-            _drain(selector, set(streams), time.monotonic() + _DRAIN_AFTER_KILL_SECONDS)
+            _stop(pid, pidfd, selector, set(streams), stop_signal)
     os.close(pidfd)
     return timed_out, overflowed
+
+
+def _stop(
+    pid: int, pidfd: int, selector: selectors.BaseSelector, stream_fds: set[int], stop_signal: int
+) -> None:
+    """Ask the process to stop (or kill its group), then discard its remaining output until it is gone."""
+    if stop_signal != signal.SIGKILL:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, stop_signal)
+        grace = time.monotonic() + _STOP_GRACE_SECONDS
+        if _drain(selector, stream_fds, grace) and _exited(pidfd, grace):
+            return
+    _kill_group(pid)
+    _drain(selector, stream_fds, time.monotonic() + _DRAIN_AFTER_KILL_SECONDS)
+
+
+def _exited(pidfd: int, deadline: float) -> bool:
+    with selectors.DefaultSelector() as waiter:
+        waiter.register(pidfd, selectors.EVENT_READ)
+        return bool(waiter.select(max(deadline - time.monotonic(), 0)))
 
 
 def _kill_group(pid: int) -> None:
@@ -146,12 +171,13 @@ def _kill_group(pid: int) -> None:
         os.killpg(pid, signal.SIGKILL)
 
 
-def _drain(selector: selectors.BaseSelector, stream_fds: set[int], deadline: float) -> None:
-    """Discard what is left in the pipes after a kill, so the killed tree can close them and exit."""
+def _drain(selector: selectors.BaseSelector, stream_fds: set[int], deadline: float) -> bool:
+    """Discard what is left in the pipes after a stop, so the tree can close them; True once closed."""
     while any(fd in stream_fds for fd in selector.get_map()):
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            return
+            return False
         for key, _ in selector.select(remaining):
             if key.fd not in stream_fds or not os.read(key.fd, _READ_CHUNK):
                 selector.unregister(key.fd)
+    return True
