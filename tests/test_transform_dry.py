@@ -10,7 +10,8 @@ from declean.tools.transforms.base import Level, TransformResult
 from declean.tools.transforms.dry import duplicate_logic
 from declean.tools.verify import check_step
 from tests.corpus_index import CorpusProgram
-from tests.test_transform_srp import LEVELS, assert_same_behaviour, corpus_params, lines_of
+from tests.test_transform_srp import LEVELS, assert_same_behaviour, lines_of
+from tests.transform_checks import clean_program_params
 
 
 def applied(source: str, level: Level = 2) -> TransformResult:
@@ -212,7 +213,7 @@ def test_small_program_keeps_its_behaviour(local_sandbox: LocalSandbox, level: L
     assert_same_behaviour(local_sandbox, VECTORS, result.code, [""])
 
 
-@pytest.mark.parametrize("program", corpus_params())
+@pytest.mark.parametrize("program", clean_program_params())
 @pytest.mark.parametrize("level", LEVELS)
 def test_corpus_program_keeps_its_behaviour(
     local_sandbox: LocalSandbox, program: CorpusProgram, level: Level

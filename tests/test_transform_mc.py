@@ -6,18 +6,13 @@ from typing import Any
 
 import pytest
 
-from declean.sandbox.base import CompileAndRunResult
 from declean.sandbox.local import LocalSandbox
 from declean.tools.transforms.base import Level, TransformResult
 from declean.tools.transforms.mc import inline_constants
-
-try:
-    from tests.corpus_index import clean_programs
-except ImportError:  # the corpus is written by someone else and may not exist yet
-    clean_programs = None
+from tests.corpus_index import clean_programs
+from tests.transform_checks import clean_program_params, same_output
 
 LEVELS: tuple[Level, ...] = (1, 2, 3)
-_ORIGINALS: dict[tuple[str, tuple[str, ...]], CompileAndRunResult] = {}
 
 
 def inlined(source: str, level: Level = 3) -> TransformResult:
@@ -33,19 +28,6 @@ def code_of(source: str, level: Level = 3) -> str:
 
 def replaced(result: TransformResult) -> set[str]:
     return {location.detail.split(" -> ")[0] for location in result.locations}
-
-
-def same_output(sandbox: LocalSandbox, original: str, changed: str, stdin: list[str]) -> None:
-    """``changed`` compiles and prints what ``original`` prints (exit code too) on every stdin case."""
-    key = (original, tuple(stdin))
-    if key not in _ORIGINALS:
-        _ORIGINALS[key] = sandbox.compile_and_run(original, stdin)
-    before, after = _ORIGINALS[key], sandbox.compile_and_run(changed, stdin)
-    assert before.compile.ok, before.compile.stderr
-    assert after.compile.ok, f"{after.compile.stderr}\n{changed}"
-    for case, old, new in zip(stdin, before.runs, after.runs, strict=True):
-        assert new.stdout == old.stdout, f"stdin {case!r}:\n{changed}"
-        assert new.exit_code == old.exit_code
 
 
 MACROS = """\
@@ -297,17 +279,8 @@ def test_not_applicable_with_a_reason() -> None:
     assert nothing.principle == "MC"
 
 
-def _corpus() -> list[Any]:
-    if clean_programs is None:
-        return [pytest.param(None, marks=pytest.mark.skip(reason="tests/corpus_index.py is missing"))]
-    programs = clean_programs()
-    if not programs:
-        return [pytest.param(None, marks=pytest.mark.skip(reason="tests/corpus/clean has no programs yet"))]
-    return [pytest.param(program, id=program.name) for program in programs]
-
-
 @pytest.mark.parametrize("level", LEVELS)
-@pytest.mark.parametrize("program", _corpus())
+@pytest.mark.parametrize("program", clean_program_params())
 def test_corpus_program_keeps_its_output(program: Any, level: Level, local_sandbox: LocalSandbox) -> None:
     result = inline_constants(program.source, level)
     if not result.applied:
@@ -317,8 +290,6 @@ def test_corpus_program_keeps_its_output(program: Any, level: Level, local_sandb
 
 
 def test_most_corpus_programs_have_constants_to_inline() -> None:
-    if clean_programs is None or not clean_programs():
-        pytest.skip("the clean corpus is missing")
     programs = clean_programs()
     applied = [program.name for program in programs if inline_constants(program.source, 3).applied]
     assert len(applied) * 4 >= len(programs) * 3, applied

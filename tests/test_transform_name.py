@@ -7,15 +7,10 @@ from typing import Any
 
 import pytest
 
-from declean.sandbox.base import CompileAndRunResult
 from declean.sandbox.local import LocalSandbox
 from declean.tools.transforms.base import Level, TransformResult
 from declean.tools.transforms.name import C_KEYWORDS, LIBC_NAMES, rename_identifiers
-
-try:
-    from tests.corpus_index import clean_programs
-except ImportError:  # the corpus is written by someone else and may not exist yet
-    clean_programs = None
+from tests.transform_checks import clean_program_params, same_output
 
 LEVELS: tuple[Level, ...] = (1, 2, 3)
 
@@ -35,22 +30,6 @@ def mapping(result: TransformResult) -> list[tuple[str, str]]:
 
 def words(code: str) -> set[str]:
     return set(re.findall(r"[A-Za-z_]\w*", code))
-
-
-_ORIGINALS: dict[tuple[str, tuple[str, ...]], CompileAndRunResult] = {}
-
-
-def same_output(sandbox: LocalSandbox, original: str, changed: str, stdin: list[str]) -> None:
-    """``changed`` compiles and prints what ``original`` prints (exit code too) on every stdin case."""
-    key = (original, tuple(stdin))
-    if key not in _ORIGINALS:
-        _ORIGINALS[key] = sandbox.compile_and_run(original, stdin)
-    before, after = _ORIGINALS[key], sandbox.compile_and_run(changed, stdin)
-    assert before.compile.ok, before.compile.stderr
-    assert after.compile.ok, f"{after.compile.stderr}\n{changed}"
-    for case, old, new in zip(stdin, before.runs, after.runs, strict=True):
-        assert new.stdout == old.stdout, f"stdin {case!r}:\n{changed}"
-        assert new.exit_code == old.exit_code
 
 
 SHADOWING = """\
@@ -313,17 +292,8 @@ def test_not_applicable_with_a_reason() -> None:
     assert nothing.principle == "NAME"
 
 
-def _corpus() -> list[Any]:
-    if clean_programs is None:
-        return [pytest.param(None, marks=pytest.mark.skip(reason="tests/corpus_index.py is missing"))]
-    programs = clean_programs()
-    if not programs:
-        return [pytest.param(None, marks=pytest.mark.skip(reason="tests/corpus/clean has no programs yet"))]
-    return [pytest.param(program, id=program.name) for program in programs]
-
-
 @pytest.mark.parametrize("level", LEVELS)
-@pytest.mark.parametrize("program", _corpus())
+@pytest.mark.parametrize("program", clean_program_params())
 def test_corpus_program_keeps_its_output(program: Any, level: Level, local_sandbox: LocalSandbox) -> None:
     result = rename_identifiers(program.source, level)
     if not result.applied:
@@ -332,7 +302,7 @@ def test_corpus_program_keeps_its_output(program: Any, level: Level, local_sandb
     same_output(local_sandbox, program.source, result.code or "", program.stdin)
 
 
-@pytest.mark.parametrize("program", _corpus())
+@pytest.mark.parametrize("program", clean_program_params())
 def test_corpus_program_is_renamed_at_every_level(program: Any) -> None:
     counts = [len(renamed(program.source, level).locations) for level in LEVELS]
     assert 1 <= counts[0] <= counts[1] <= counts[2]

@@ -11,21 +11,11 @@ from declean.tools.cparse import descendants_of_type, parse, text
 from declean.tools.transforms.base import Level, TransformResult
 from declean.tools.transforms.srp import inline_helpers
 from declean.tools.verify import check_step
-from tests.corpus_index import CorpusProgram, clean_programs
+from tests.corpus_index import CorpusProgram
+from tests.transform_checks import clean_program_params
 
 LEVELS: tuple[Level, ...] = (1, 2, 3)
 ACCEPTED_NEW_WARNINGS = {"-Wunused-parameter"}
-
-
-def corpus_params() -> list[object]:
-    """Corpus programs as pytest params, or one skipped param when the corpus is missing."""
-    try:
-        programs = clean_programs()
-    except OSError as error:
-        return [pytest.param(None, marks=pytest.mark.skip(reason=f"corpus unavailable: {error}"))]
-    if not programs:
-        return [pytest.param(None, marks=pytest.mark.skip(reason="tests/corpus/clean is empty"))]
-    return [pytest.param(program, id=program.name) for program in programs]
 
 
 def warning_flags(sandbox: LocalSandbox, source: str) -> set[str]:
@@ -443,7 +433,7 @@ def test_small_programs_keep_their_behaviour(
     assert_same_behaviour(local_sandbox, source, result.code, stdin)
 
 
-@pytest.mark.parametrize("program", corpus_params())
+@pytest.mark.parametrize("program", clean_program_params())
 @pytest.mark.parametrize("level", LEVELS)
 def test_corpus_program_keeps_its_behaviour(
     local_sandbox: LocalSandbox, program: CorpusProgram, level: Level

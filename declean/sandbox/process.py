@@ -64,7 +64,6 @@ def run_bounded(
     wall_seconds: float,
     output_bytes: int,
     pass_fds: Sequence[int] = (),
-    user: int | None = None,
     env: dict[str, str] | None = None,
     stop_signal: int = signal.SIGKILL,
 ) -> ProcessReport:
@@ -73,7 +72,6 @@ def run_bounded(
     Past ``wall_seconds``, or as soon as either stream passes its cap, it is stopped: with SIGKILL to
     its whole process group, or first with ``stop_signal`` to the process alone (a supervisor that kills
     and reaps its own tree), falling back to SIGKILL on the group when it does not end within a grace.
-    ``user`` (root only) runs it as that uid and gid with no supplementary groups.
     """
     started = time.monotonic()
     process = subprocess.Popen(
@@ -84,9 +82,6 @@ def run_bounded(
         pass_fds=tuple(pass_fds),
         start_new_session=True,
         env=env if env is not None else {},
-        user=user,
-        group=user,
-        extra_groups=[] if user is not None else None,
     )
     assert process.stdout is not None and process.stderr is not None
     streams = {
