@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
-from contextlib import closing
+from contextlib import ExitStack, closing
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import BaseModel, SecretStr, ValidationError
+import yaml
+from pydantic import SecretStr, ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from declean.accounting import Price, RunUsage
+from declean.agents.cache import CACHE_FILE, SqliteModelCache
+from declean.cli_progress import RunProgress
 from declean.errors import ConfigurationError, DecleanError
 from declean.principles import PRINCIPLES
-from declean.runs import REJECTIONS_FILE, SAMPLES_FILE, RunSummary
-from declean.tracing.events import ModelCall, SampleAccepted, SampleRejected
+from declean.runs import REJECTIONS_FILE, SAMPLES_FILE, SUMMARY_FILE, RunSummary
 
 if TYPE_CHECKING:
+    from declean.agents.providers import ResolvedModels
+    from declean.graphs.context import Context
+    from declean.sandbox.base import Sandbox
     from declean.settings import Settings
 
 console = Console()
@@ -50,53 +57,205 @@ def run(
         str, typer.Option(help="reject, or relabel a step that violates more.")
     ] = "reject",
     trace_dir: Annotated[Path, typer.Option(help="Where the run's trace goes.")] = Path("traces"),
+    resume: Annotated[bool, typer.Option(help="Continue the run recorded in --out (after a crash).")] = False,
+    restart: Annotated[
+        bool, typer.Option(help="Replace the results in --out with a new run (the model cache is kept).")
+    ] = False,
+    concurrency: Annotated[
+        int, typer.Option(min=1, help="Model calls and sandbox runs in flight at once.")
+    ] = 4,
+    cache: Annotated[bool, typer.Option(help="Answer repeated model calls from --out/cache.sqlite.")] = True,
+    checkpoint_url: Annotated[
+        str | None,
+        typer.Option(help="postgresql://... to checkpoint there instead of --out [DECLEAN_CHECKPOINT_URL]."),
+    ] = None,
+    requests_per_minute: Annotated[
+        float | None, typer.Option(help="Pace model requests to the provider [DECLEAN_REQUESTS_PER_MINUTE].")
+    ] = None,
+    retries: Annotated[int, typer.Option(min=0, help="Retries of a model call on 429, 5xx, timeouts.")] = 4,
+    prices: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True, dir_okay=False, help="YAML/JSON: model -> input/output price per 1M tokens."
+        ),
+    ] = None,
+    progress: Annotated[str, typer.Option(help="auto, rich, plain or off.")] = "auto",
 ) -> None:
     """Generate clean solutions, de-clean them one principle at a time, keep what is verified."""
-    from declean.agents.providers import resolve_models
-    from declean.graphs.context import Context
-    from declean.problems import load_problems
-    from declean.runs import run_problems
-    from declean.sandbox import get_sandbox
-
     overrides: dict[str, Any] = {
         "provider": provider,
         "model": model,
         "base_url": base_url,
         "api_key": SecretStr(api_key) if api_key else None,
+        "checkpoint_url": checkpoint_url,
+        "requests_per_minute": requests_per_minute,
     }
+    options = RunOptions(
+        principles=[p.strip().upper() for p in principles.split(",") if p.strip()],
+        samples=samples,
+        temperature=temperature,
+        max_fix_attempts=max_fix_attempts,
+        judge=judge,
+        on_rejection=on_rejection,
+        strategy=strategy,
+        level=level,
+        verify=verify,
+        on_collateral=on_collateral,
+        trace_dir=trace_dir,
+        concurrency=concurrency,
+        retries=retries,
+        sandbox_backend=sandbox_backend,
+    )
     try:
-        problems = load_problems(problems_file)
-        settings = _settings(overrides)
-        with closing(get_sandbox(sandbox_backend)) as sandbox:
-            if settings.provider == "local":
-                console.print("starting the embedded model (first use assembles it from its packages) ...")
-            with resolve_models(settings) as models:
-                context = Context(
-                    llm=models.llm,
-                    llms=models.llms,
-                    sandbox=sandbox,
-                    principles=[p.strip().upper() for p in principles.split(",") if p.strip()],  # type: ignore[misc]
-                    samples_per_problem=samples,
-                    temperature=temperature,
-                    max_fix_attempts=max_fix_attempts,
-                    judge_policy=judge,  # type: ignore[arg-type]
-                    on_rejection=on_rejection,  # type: ignore[arg-type]
-                    strategies=dict.fromkeys(PRINCIPLES, strategy),  # type: ignore[arg-type]
-                    level=level,  # type: ignore[arg-type]
-                    verify_labels=verify,
-                    on_collateral=on_collateral,  # type: ignore[arg-type]
-                    trace_dir=trace_dir,
-                )
-                context.trace.listeners.append(_print_event)
-                console.print(
-                    f"run [bold]{context.run_id}[/bold]: {len(problems)} problems, "
-                    f"model {models.description}, sandbox {sandbox.name}, trace {context.trace.path}"
-                )
-                summary = run_problems(problems, context, out)
+        summary = _run(problems_file, out, overrides, options, resume, restart, cache, prices, progress)
     except DecleanError as error:
         errors.print(f"[red]error:[/red] {error}")
         raise typer.Exit(2) from error
+    except KeyboardInterrupt as interrupt:
+        errors.print(f"[yellow]interrupted:[/yellow] continue with the same command and --resume --out {out}")
+        raise typer.Exit(130) from interrupt
     _print_summary(summary, out)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """The flags that shape the graph's work."""
+
+    principles: list[str]
+    samples: int
+    temperature: float
+    max_fix_attempts: int
+    judge: str
+    on_rejection: str
+    strategy: str
+    level: int
+    verify: bool
+    on_collateral: str
+    trace_dir: Path
+    concurrency: int
+    retries: int
+    sandbox_backend: str
+
+
+def _run(
+    problems_file: Path,
+    out: Path,
+    overrides: dict[str, Any],
+    options: RunOptions,
+    resume: bool,
+    restart: bool,
+    use_cache: bool,
+    prices_file: Path | None,
+    progress_mode: str,
+) -> RunSummary:
+    from declean.agents.providers import resolve_models
+    from declean.problems import load_problems
+    from declean.runs import run_problems
+    from declean.sandbox import get_sandbox
+
+    if resume and restart:
+        raise ConfigurationError("--resume and --restart exclude each other")
+    if progress_mode not in ("auto", "rich", "plain", "off"):
+        raise ConfigurationError(f"--progress must be auto, rich, plain or off, not {progress_mode!r}")
+    problems = load_problems(problems_file)
+    settings = _settings(overrides)
+    prices = _load_prices(prices_file) if prices_file else settings.prices
+    run_id = _resumed_run_id(out) if resume else None
+    with ExitStack() as resources:
+        sandbox = resources.enter_context(closing(get_sandbox(options.sandbox_backend)))
+        if settings.provider == "local":
+            console.print("starting the embedded model (first use assembles it from its packages) ...")
+        models = resources.enter_context(resolve_models(settings))
+        model_cache = (
+            resources.enter_context(closing(SqliteModelCache(out / CACHE_FILE))) if use_cache else None
+        )
+        context = _context(options, models, sandbox, model_cache, settings, run_id)
+        done_before = _done_count(out) if resume else 0
+        display = resources.enter_context(
+            RunProgress(len(problems), console=console, mode=progress_mode, already_done=done_before)  # type: ignore[arg-type]
+        )
+        context.trace.listeners.append(display.event)
+        console.print(
+            f"run [bold]{context.run_id}[/bold]{' (resumed)' if resume else ''}: {len(problems)} problems, "
+            f"model {models.description}, sandbox {sandbox.name}, concurrency {options.concurrency}, "
+            f"cache {'off' if model_cache is None else 'on'}, trace {context.trace.path}"
+        )
+        return run_problems(
+            problems,
+            context,
+            out,
+            resume=resume,
+            restart=restart,
+            checkpoint_url=settings.checkpoint_url,
+            prices=prices,
+            on_problem_done=lambda record: display.problem_done(
+                record.problem_id, crashed=record.status == "crashed"
+            ),
+        )
+
+
+def _context(
+    options: RunOptions,
+    models: ResolvedModels,
+    sandbox: Sandbox,
+    model_cache: SqliteModelCache | None,
+    settings: Settings,
+    run_id: str | None,
+) -> Context:
+    from langchain_core.rate_limiters import InMemoryRateLimiter
+
+    from declean.agents.retry import RetryPolicy
+    from declean.graphs.context import Context, new_run_id
+
+    pace = settings.requests_per_minute
+    limiter = InMemoryRateLimiter(requests_per_second=pace / 60, check_every_n_seconds=0.05) if pace else None
+    return Context(
+        llm=models.llm,
+        llms=models.llms,
+        sandbox=sandbox,
+        principles=options.principles,  # type: ignore[arg-type]
+        samples_per_problem=options.samples,
+        temperature=options.temperature,
+        max_fix_attempts=options.max_fix_attempts,
+        judge_policy=options.judge,  # type: ignore[arg-type]
+        on_rejection=options.on_rejection,  # type: ignore[arg-type]
+        strategies=dict.fromkeys(PRINCIPLES, options.strategy),  # type: ignore[arg-type]
+        level=options.level,  # type: ignore[arg-type]
+        verify_labels=options.verify,
+        on_collateral=options.on_collateral,  # type: ignore[arg-type]
+        trace_dir=options.trace_dir,
+        concurrency=options.concurrency,
+        cache=model_cache,
+        retry=RetryPolicy(max_attempts=options.retries + 1),
+        rate_limiter=limiter,
+        run_id=run_id or new_run_id(),
+    )
+
+
+def _resumed_run_id(out: Path) -> str:
+    from declean.runs import MANIFEST_FILE, RunManifest
+
+    manifest = RunManifest.load(out)
+    if manifest is None:
+        raise ConfigurationError(f"--resume: {out} holds no run (no {MANIFEST_FILE}); run without --resume")
+    return manifest.run_id
+
+
+def _done_count(out: Path) -> int:
+    from declean.runs import OutputDir
+
+    return sum(record.status == "done" for record in OutputDir(out).load().values())
+
+
+def _load_prices(path: Path) -> dict[str, Price]:
+    from pydantic import TypeAdapter
+
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return TypeAdapter(dict[str, Price]).validate_python(raw)
+    except (yaml.YAMLError, ValidationError) as error:
+        expected = "model: {input_per_million, output_per_million}"
+        raise ConfigurationError(f"{path}: not a price table ({expected}): {error}") from error
 
 
 def _settings(overrides: dict[str, Any]) -> Settings:
@@ -110,23 +269,6 @@ def _settings(overrides: dict[str, Any]) -> Settings:
         raise ConfigurationError(f"invalid settings: {problems}") from error
 
 
-def _print_event(event: BaseModel) -> None:
-    """One line per model call and per accepted or rejected version, as they happen."""
-    if isinstance(event, ModelCall):
-        tokens = f"{event.output_tokens} tokens" if event.output_tokens is not None else "no usage"
-        status = f"[red]failed: {event.error}[/red]" if event.error else tokens
-        console.print(
-            f"  {event.problem_id}/s{event.sample_index} {event.role}: {status}, {event.latency_seconds:.1f}s"
-        )
-    elif isinstance(event, SampleAccepted):
-        labels = "+".join(event.sample["labels"]) or "clean"
-        console.print(f"  [green]accepted[/green] {event.sample['id']} ({labels})")
-    elif isinstance(event, SampleRejected):
-        rejected = event.rejection
-        why = f"{rejected['reason']}: {rejected['detail'][:120]}"
-        console.print(f"  [yellow]rejected[/yellow] {rejected['sample_id']} ({why})")
-
-
 def _print_summary(summary: RunSummary, out: Path) -> None:
     table = Table("label", "accepted", "rejected (by reason)", title="samples per label")
     for label in ["clean", *PRINCIPLES]:
@@ -134,11 +276,31 @@ def _print_summary(summary: RunSummary, out: Path) -> None:
         detail = ", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items())) or "-"
         table.add_row(label, str(summary.accepted[label]), detail)
     console.print(table)
+    console.print(_usage_table(summary.usage))
     console.print(
-        f"{summary.accepted_samples} samples accepted in {summary.duration_seconds:.1f}s; "
-        f"written to {out / SAMPLES_FILE} and {out / REJECTIONS_FILE}"
+        f"{summary.accepted_samples} samples accepted ({summary.done_problems} of {summary.problems} "
+        f"problems done) in {summary.duration_seconds:.1f}s; written to {out / SAMPLES_FILE} and "
+        f"{out / REJECTIONS_FILE}, totals in {out / SUMMARY_FILE}"
     )
     if summary.failed_problems:
         errors.print(
-            f"[red]problems that crashed (see the trace):[/red] {', '.join(summary.failed_problems)}"
+            f"[red]problems that crashed (see the trace; --resume retries them):[/red] "
+            f"{', '.join(summary.failed_problems)}"
         )
+
+
+def _usage_table(usage: RunUsage) -> Table:
+    table = Table("role", "calls", "cached", "failed", "tokens in", "tokens out", title="model calls")
+    for role, count in [*sorted(usage.by_role.items()), ("total", usage.total)]:
+        table.add_row(
+            role,
+            str(count.calls),
+            str(count.cached_calls),
+            str(count.failed_calls),
+            str(count.input_tokens),
+            str(count.output_tokens),
+        )
+    if usage.cost is not None:
+        unpriced = f" (no price for {', '.join(usage.unpriced_models)})" if usage.unpriced_models else ""
+        table.caption = f"cost of the paid calls: {usage.cost:.4f}{unpriced}"
+    return table

@@ -6,6 +6,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from declean.accounting import TokenCount
 from declean.principles import DEFAULT_PRINCIPLE_ORDER, PRINCIPLES, Principle
 from declean.tools.metrics import Evidence
 from declean.tools.transforms.base import Location
@@ -103,6 +104,8 @@ class Sample(BaseModel):
     """Fixer calls the last step needed."""
     evidence: Evidence | None = None
     """The static measurements of this code, so a reader sees why each label holds."""
+    usage: TokenCount = Field(default_factory=TokenCount)
+    """Model calls and tokens spent on the last step: writing it, fixing it, judging it."""
 
 
 class Rejection(BaseModel):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Literal, Self
 
-from pydantic import SecretStr, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from declean.accounting import Price
 from declean.samples import Role
 
 Provider = Literal["local", "openai", "openai-compatible"]
@@ -33,6 +34,13 @@ class Settings(BaseSettings):
     """Upper bound on a reply's length."""
     threads: int | None = None
     """Threads for the embedded model (default: every core)."""
+    checkpoint_url: str | None = None
+    """``postgresql://...``: keep a run's checkpoints there (shared between machines) instead of ``--out``."""
+    requests_per_minute: float | None = Field(default=None, gt=0)
+    """Pace of requests to the provider; unset sends as fast as ``--concurrency`` allows."""
+    prices: dict[str, Price] = {}
+    """Model -> price per million tokens, e.g. ``DECLEAN_PRICES='{"gpt-4o-mini": {"input_per_million":
+    0.15, "output_per_million": 0.6}}'``; the run's cost is reported when set."""
 
     @model_validator(mode="after")
     def _a_base_url_means_a_server(self) -> Self:

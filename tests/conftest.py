@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -84,3 +85,26 @@ def scripted() -> Iterator[Callable[[Script], ScriptedChatModel]]:
     yield make
     problems = [problem for model in made for problem in model.check_finished()]
     assert not problems, problems
+
+
+POSTGRES_URL_FILE = Path("/tmp/declean-postgres.url")
+"""Where .ci/postgres-up.sh writes the URL of the server it started."""
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """The URL of a real PostgreSQL server: ``DECLEAN_TEST_POSTGRES_URL``, else the file postgres-up.sh wrote.
+
+    Without either the test skips, except where ``DECLEAN_REQUIRE_POSTGRES=1``: there it fails.
+    """
+    url = os.environ.get("DECLEAN_TEST_POSTGRES_URL", "").strip()
+    if not url and POSTGRES_URL_FILE.is_file():
+        url = POSTGRES_URL_FILE.read_text().strip()
+    if url:
+        return url
+    if os.environ.get("DECLEAN_REQUIRE_POSTGRES") == "1":
+        pytest.fail(
+            "DECLEAN_REQUIRE_POSTGRES=1 but no PostgreSQL server: run .ci/postgres-up.sh "
+            f"or set DECLEAN_TEST_POSTGRES_URL ({POSTGRES_URL_FILE} is missing)"
+        )
+    pytest.skip("no PostgreSQL server: run .ci/postgres-up.sh or set DECLEAN_TEST_POSTGRES_URL")

@@ -6,6 +6,7 @@ they are missing, except where ``DECLEAN_REQUIRE_MODEL=1`` (CI sets it): there i
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import json
 import os
@@ -60,7 +61,7 @@ def test_embedded_model_produces_verified_samples(
         trace_dir=tmp_path,
         run_id="embedded",
     )
-    out = build_graph().invoke({"problem": PROBLEM}, context=context)
+    out = asyncio.run(build_graph().ainvoke({"problem": PROBLEM}, context=context))
     context.trace.close()
     labels = [sample.labels for sample in out["samples"]]
     assert [] in labels, f"no clean sample; rejections: {out['rejections']}"

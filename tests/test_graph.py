@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -25,7 +26,7 @@ def run_graph(local_sandbox: LocalSandbox, tmp_path: Path) -> Callable[..., dict
     def run(problem: Problem, model: ScriptedChatModel, **settings: Any) -> dict[str, Any]:
         settings.setdefault("strategies", MODEL_ONLY)
         context = Context(llm=model, sandbox=local_sandbox, trace_dir=tmp_path, run_id="test", **settings)
-        result: dict[str, Any] = build_graph().invoke({"problem": problem}, context=context)
+        result: dict[str, Any] = asyncio.run(build_graph().ainvoke({"problem": problem}, context=context))
         context.trace.close()
         return result
 
@@ -274,7 +275,7 @@ def test_per_role_models_are_used(local_sandbox: LocalSandbox, tmp_path: Path, s
         trace_dir=tmp_path,
         principles=["DRY"],
     )
-    out = build_graph().invoke({"problem": vectors()}, context=context)
+    out = asyncio.run(build_graph().ainvoke({"problem": vectors()}, context=context))
     assert labels_of(out["samples"]) == [[], ["DRY"]]
 
 
@@ -332,5 +333,5 @@ def test_graph_mounts_as_a_subgraph_of_another_app(scripted, local_sandbox, tmp_
     app.add_edge("make_dataset", END)
     model = scripted([(GENERATOR, fenced(programs.CLEAN))])
     context = DecleanContext(llm=model, sandbox=local_sandbox, trace_dir=tmp_path, principles=[])
-    out = app.compile().invoke({"problem": vectors()}, context=context)
+    out = asyncio.run(app.compile().ainvoke({"problem": vectors()}, context=context))
     assert [s.id for s in out["samples"]] == ["vectors/s0/clean"]

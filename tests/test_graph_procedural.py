@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from tests.fakes import DECLEAN, GENERATOR, ScriptedChatModel, fenced
 def run_graph(local_sandbox: LocalSandbox, tmp_path: Path) -> Callable[..., dict[str, Any]]:
     def run(problem: Problem, model: ScriptedChatModel, **settings: Any) -> dict[str, Any]:
         context = Context(llm=model, sandbox=local_sandbox, trace_dir=tmp_path, **settings)
-        result: dict[str, Any] = build_graph().invoke({"problem": problem}, context=context)
+        result: dict[str, Any] = asyncio.run(build_graph().ainvoke({"problem": problem}, context=context))
         return result
 
     return run

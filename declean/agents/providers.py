@@ -81,7 +81,8 @@ def chat_model(endpoint: Endpoint, model: str, settings: Settings) -> BaseChatMo
         model=model,
         api_key=endpoint.api_key,
         timeout=settings.request_timeout,
-        max_retries=2,
+        # declean retries transient failures itself (declean.agents.retry), with backoff and a trace entry.
+        max_retries=0,
         # llama.cpp's server ignores max_completion_tokens; max_tokens is understood everywhere.
         extra_body={"max_tokens": settings.max_tokens},
     )

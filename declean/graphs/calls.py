@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import functools
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from langchain_core.language_models import BaseChatModel
@@ -13,14 +16,18 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 from pydantic import BaseModel
 
+from declean.accounting import CallUsage
+from declean.agents.cache import CachedReply, cache_key
+from declean.agents.retry import RetriesExhaustedError, with_retries
 from declean.graphs.context import Context
 from declean.graphs.state import SampleState
 from declean.samples import Role
 from declean.sandbox.results import CompiledProgram, CompileResult, RunResult
 from declean.tracing.events import ErrorEvent, ModelCall, NodeEnd, NodeStart, Route, ToolCall
 
-NodeFunction = TypeVar("NodeFunction", bound=Callable[..., Command[Any]])
+NodeFunction = TypeVar("NodeFunction", bound=Callable[..., Awaitable[Command[Any]]])
 _NODE_INPUT_KEYS = ("stage", "principle", "fix_attempts", "candidate", "failure", "made_by")
+_NODE_CALLS: ContextVar[list[CallUsage] | None] = ContextVar("declean_node_calls", default=None)
 
 
 class ModelCallError(Exception):
@@ -33,20 +40,30 @@ def where(state: SampleState) -> dict[str, Any]:
 
 
 def traced_node(name: str) -> Callable[[NodeFunction], NodeFunction]:
-    """Write ``node_start`` and ``node_end`` around a sample node (its signature is kept for LangGraph)."""
+    """Write ``node_start`` and ``node_end`` around a sample node and add its model calls to the state.
+
+    The node's signature is kept for LangGraph; the :class:`CallUsage` of every model call the node makes
+    joins its update under ``calls``, so token accounting is checkpointed with the rest of the state.
+    """
 
     def decorate(node: NodeFunction) -> NodeFunction:
         @functools.wraps(node)
-        def wrapper(state: SampleState, runtime: Runtime[Context]) -> Command[Any]:
+        async def wrapper(state: SampleState, runtime: Runtime[Context]) -> Command[Any]:
             trace = runtime.context.trace
             inputs = {key: jsonable(state[key]) for key in _NODE_INPUT_KEYS if key in state}  # type: ignore[literal-required]
             trace.emit(NodeStart, node=name, inputs=inputs, **where(state))
             started = time.monotonic()
+            calls: list[CallUsage] = []
+            token = _NODE_CALLS.set(calls)
             try:
-                command = node(state, runtime)
+                command = await node(state, runtime)
             except Exception as error:
                 trace.emit(ErrorEvent, node=name, error=f"{type(error).__name__}: {error}", **where(state))
                 raise
+            finally:
+                _NODE_CALLS.reset(token)
+            if calls:
+                command = dataclasses.replace(command, update={**(command.update or {}), "calls": calls})
             outputs = {"update": jsonable(command.update), "goto": jsonable(command.goto)}
             duration = time.monotonic() - started
             trace.emit(NodeEnd, node=name, outputs=outputs, duration_seconds=duration, **where(state))
@@ -57,6 +74,11 @@ def traced_node(name: str) -> Callable[[NodeFunction], NodeFunction]:
     return decorate
 
 
+def node_calls() -> list[CallUsage]:
+    """The model calls the running node has made so far (not yet in the state)."""
+    return list(_NODE_CALLS.get() or [])
+
+
 def route(
     runtime: Runtime[Context], state: SampleState, node: str, goto: str, reason: str, **update: Any
 ) -> Command[Any]:
@@ -65,34 +87,104 @@ def route(
     return Command(goto=goto, update=update)
 
 
-def call_model(
-    runtime: Runtime[Context], state: SampleState, role: Role, messages: Sequence[BaseMessage], **params: Any
+async def call_model(
+    runtime: Runtime[Context],
+    state: SampleState,
+    node: str,
+    role: Role,
+    messages: Sequence[BaseMessage],
+    **params: Any,
 ) -> str:
-    """Ask the role's model; the reply text, or :class:`ModelCallError`. Traced either way."""
-    model = runtime.context.model_for(role)
+    """Ask the role's model; the reply text, or :class:`ModelCallError`. Traced and accounted either way.
+
+    An identical earlier call is answered from the context's cache. Otherwise the call waits for the rate
+    limiter and an in-flight slot, and transient failures are retried by the context's policy.
+    """
+    context = runtime.context
+    model = context.model_for(role)
+    name = model_name(model)
     started = time.monotonic()
-    reply: AIMessage | None = None
-    error: str | None = None
-    try:
-        reply = model.invoke(list(messages), **params)
-    except Exception as failure:
-        error = f"{type(failure).__name__}: {failure}"
-    usage = reply.usage_metadata if reply is not None else None
-    runtime.context.trace.emit(
+    cache = context.cache
+    key = None
+    if cache is not None:
+        slot = f"{node}:{state.get('principle')}:{state.get('fix_attempts', 0)}"
+        key = _key(model, name, params, messages, sample_index=state.get("sample_index"), slot=slot)
+    cached = cache.get(key) if cache is not None and key is not None else None
+    reply, error = cached, None
+    retries: list[str] = []
+    if cached is None:
+        try:
+            reply, retries = await with_retries(lambda: _ask(context, model, messages, params), context.retry)
+        except RetriesExhaustedError as failure:
+            retries, error = failure.errors[:-1], str(failure)
+        if reply is not None and cache is not None and key is not None:
+            cache.put(key, reply)
+    calls = _NODE_CALLS.get()
+    if calls is not None:
+        calls.append(
+            CallUsage(
+                role=role,
+                node=node,
+                model=name,
+                input_tokens=reply.input_tokens if reply else 0,
+                output_tokens=reply.output_tokens if reply else 0,
+                cached=cached is not None,
+                failed=reply is None,
+            )
+        )
+    context.trace.emit(
         ModelCall,
         role=role,
-        model=model_name(model),
+        model=name,
+        node=node,
         messages=[{"role": message.type, "content": message.text} for message in messages],
         reply=reply.text if reply is not None else None,
         error=error,
-        input_tokens=usage["input_tokens"] if usage else None,
-        output_tokens=usage["output_tokens"] if usage else None,
+        input_tokens=reply.input_tokens if reply else None,
+        output_tokens=reply.output_tokens if reply else None,
         latency_seconds=time.monotonic() - started,
+        cached=cached is not None,
+        retries=retries,
         **where(state),
     )
     if reply is None:
         raise ModelCallError(error or "no reply")
     return reply.text
+
+
+async def _ask(
+    context: Context, model: BaseChatModel, messages: Sequence[BaseMessage], params: dict[str, Any]
+) -> CachedReply:
+    if context.rate_limiter is not None:
+        await context.rate_limiter.aacquire(blocking=True)
+    async with context.in_flight.slot():
+        answer: AIMessage = await model.ainvoke(list(messages), **params)
+    usage = answer.usage_metadata
+    return CachedReply(
+        text=answer.text,
+        input_tokens=usage["input_tokens"] if usage else 0,
+        output_tokens=usage["output_tokens"] if usage else 0,
+    )
+
+
+def _key(
+    model: BaseChatModel,
+    name: str,
+    params: dict[str, Any],
+    messages: Sequence[BaseMessage],
+    *,
+    sample_index: int | None,
+    slot: str,
+) -> str:
+    identifying = {key: value for key, value in model._identifying_params.items() if "key" not in key.lower()}
+    return cache_key(
+        model=name,
+        model_params=jsonable(identifying),
+        call_params=jsonable(params),
+        messages=[(message.type, message.text) for message in messages],
+        sample_index=sample_index,
+        slot=slot,
+    )
 
 
 def model_name(model: BaseChatModel) -> str:
@@ -101,11 +193,12 @@ def model_name(model: BaseChatModel) -> str:
     return f"{type(model).__name__}:{name}" if name else type(model).__name__
 
 
-def compile_code(runtime: Runtime[Context], state: SampleState, code: str) -> CompileResult:
-    """Compile in the context's sandbox; traced with the parsed diagnostics."""
+async def compile_code(runtime: Runtime[Context], state: SampleState, code: str) -> CompileResult:
+    """Compile in the context's sandbox (in a worker thread, holding an in-flight slot); traced."""
     sandbox = runtime.context.sandbox
     started = time.monotonic()
-    result = sandbox.compile(code)
+    async with runtime.context.in_flight.slot():
+        result = await asyncio.to_thread(sandbox.compile, code)
     runtime.context.trace.emit(
         ToolCall,
         tool="compile",
@@ -118,13 +211,14 @@ def compile_code(runtime: Runtime[Context], state: SampleState, code: str) -> Co
     return result
 
 
-def run_program(
+async def run_program(
     runtime: Runtime[Context], state: SampleState, program: CompiledProgram, stdin: str
 ) -> RunResult:
-    """Run one stdin case in the context's sandbox; traced with the whole result."""
+    """Run one stdin case in the context's sandbox (in a worker thread, holding a slot); traced."""
     sandbox = runtime.context.sandbox
     started = time.monotonic()
-    result = sandbox.run(program, stdin)
+    async with runtime.context.in_flight.slot():
+        result = await asyncio.to_thread(sandbox.run, program, stdin)
     runtime.context.trace.emit(
         ToolCall,
         tool="run",

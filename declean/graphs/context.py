@@ -10,8 +10,12 @@ from pathlib import Path
 from typing import Literal
 
 from langchain_core.language_models import BaseChatModel
+from langchain_core.rate_limiters import BaseRateLimiter
 
+from declean.agents.cache import ModelCache
+from declean.agents.retry import RetryPolicy
 from declean.errors import ConfigurationError
+from declean.graphs.throttle import InFlightLimit
 from declean.samples import DEFAULT_PRINCIPLE_ORDER, PRINCIPLES, ROLES, Principle, Role, Strategy
 from declean.sandbox.base import Sandbox
 from declean.tools.transforms.base import Level
@@ -66,9 +70,20 @@ class Context:
     """Names the trace file and appears in every event."""
     tracer: TraceWriter | None = None
     """The trace writer; built from ``trace_dir`` and ``run_id`` when not given."""
+    concurrency: int = 4
+    """Model calls and sandbox runs in flight at once, over every problem and sample sharing this context."""
+    cache: ModelCache | None = None
+    """Replies of earlier identical calls; ``None`` asks the model every time."""
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    """How transient model failures (429, 5xx, timeouts, lost connections) are retried."""
+    rate_limiter: BaseRateLimiter | None = None
+    """Paces the calls sent to the provider (cache hits are not paced)."""
+    in_flight: InFlightLimit = field(init=False)
+    """The ``concurrency`` slots, shared by every node of the run."""
 
     def __post_init__(self) -> None:
         self._validate()
+        self.in_flight = InFlightLimit(self.concurrency)
         if self.tracer is None:
             self.tracer = (
                 NullTraceWriter()

@@ -9,7 +9,8 @@ from langgraph.graph import END
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
-from declean.graphs.calls import route, where
+from declean.accounting import TokenCount
+from declean.graphs.calls import node_calls, route, where
 from declean.graphs.context import Context
 from declean.graphs.state import SampleState
 from declean.principles import Principle
@@ -123,6 +124,7 @@ def new_sample(state: SampleState, *, labels: list[Principle], parent: Sample | 
         prompt_hashes=state.get("prompt_hashes", {}),
         fix_attempts=step.fix_attempts,
         evidence=measure(state["candidate"]),
+        usage=TokenCount.of([*state.get("calls", [])[state.get("step_start", 0) :], *node_calls()]),
     )
 
 

@@ -41,7 +41,7 @@ def build_sample_graph() -> CompiledStateGraph[SampleState, Context, SampleInput
     return builder.compile(name="declean-sample")
 
 
-def fan_out(state: ProblemState, runtime: Runtime[Context]) -> Command[Literal["sample"]]:
+async def fan_out(state: ProblemState, runtime: Runtime[Context]) -> Command[Literal["sample"]]:
     """One ``Send`` per generation; a problem that gives its solution needs only one."""
     problem = state["problem"]
     count = 1 if problem.solution is not None else runtime.context.samples_per_problem

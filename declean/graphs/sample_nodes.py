@@ -6,6 +6,7 @@ in the drawn graph; every decision goes through :func:`route`, which writes its 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -27,10 +28,16 @@ from declean.tools.transforms import apply_transform
 
 
 @traced_node("generate")
-def generate(state: SampleState, runtime: Runtime[Context]) -> Command[Literal["compile", "__end__"]]:
+async def generate(state: SampleState, runtime: Runtime[Context]) -> Command[Literal["compile", "__end__"]]:
     """The problem's own solution, or a fresh one from the generator model."""
     problem = state["problem"]
-    start: dict[str, Any] = {"stage": "clean", "principle": None, "fix_attempts": 0, "locations": []}
+    start: dict[str, Any] = {
+        "stage": "clean",
+        "principle": None,
+        "fix_attempts": 0,
+        "locations": [],
+        "step_start": len(state.get("calls", [])),
+    }
     if problem.solution is not None:
         return route(
             runtime,
@@ -46,7 +53,9 @@ def generate(state: SampleState, runtime: Runtime[Context]) -> Command[Literal["
         )
     messages = generator.build_messages(problem.statement)
     try:
-        reply = call_model(runtime, state, "generator", messages, temperature=runtime.context.temperature)
+        reply = await call_model(
+            runtime, state, "generate", "generator", messages, temperature=runtime.context.temperature
+        )
         code = generator.parse(reply)
     except ModelCallError as error:
         return reject(runtime, state, "generate", "model_error", str(error), code=None)
@@ -68,25 +77,25 @@ def generate(state: SampleState, runtime: Runtime[Context]) -> Command[Literal["
 
 
 @traced_node("compile")
-def compile_node(
+async def compile_node(
     state: SampleState, runtime: Runtime[Context]
 ) -> Command[Literal["run", "fix", "declean", "__end__"]]:
     """Compile the candidate; errors go to the fixer while attempts remain."""
-    result = compile_code(runtime, state, state["candidate"])
+    result = await compile_code(runtime, state, state["candidate"])
     if result.ok:
         return route(runtime, state, "compile", "run", "compiled", program=result.program)
     return fix_or_give_up(runtime, state, "compile", render_compile_report(result), result.failure_reason())
 
 
 @traced_node("run")
-def run_node(
+async def run_node(
     state: SampleState, runtime: Runtime[Context]
 ) -> Command[Literal["accept_clean", "judge", "fix", "declean", "__end__"]]:
     """Run every stdin case; a crash, timeout or non-zero exit goes to the fixer like a compile error."""
     program = state["program"]
     assert program is not None
     cases = state["problem"].stdin
-    runs = [run_program(runtime, state, program, stdin) for stdin in cases]
+    runs = [await run_program(runtime, state, program, stdin) for stdin in cases]
     failing = [(index, run) for index, run in enumerate(runs) if not run.ok]
     if failing:
         report = "\n\n".join(render_run_report(index, cases[index], run) for index, run in failing)
@@ -99,7 +108,7 @@ def run_node(
 
 
 @traced_node("fix")
-def fix(
+async def fix(
     state: SampleState, runtime: Runtime[Context]
 ) -> Command[Literal["compile", "fix", "declean", "__end__"]]:
     """Ask the fixer for a repaired candidate; a reply without code spends an attempt too."""
@@ -107,7 +116,7 @@ def fix(
     messages = fixer.build_messages(state["problem"].statement, state["candidate"], state["failure"])
     hashes = {**state.get("prompt_hashes", {}), fixer.PROMPT_NAME: fixer.prompt().short_hash}
     try:
-        code = fixer.parse(call_model(runtime, state, "fixer", messages))
+        code = fixer.parse(await call_model(runtime, state, "fix", "fixer", messages))
     except ModelCallError as error:
         return reject(runtime, state, "fix", "model_error", str(error), code=state["candidate"])
     except ReplyParseError as error:
@@ -137,7 +146,9 @@ def fix(
 
 
 @traced_node("accept_clean")
-def accept_clean(state: SampleState, runtime: Runtime[Context]) -> Command[Literal["declean", "__end__"]]:
+async def accept_clean(
+    state: SampleState, runtime: Runtime[Context]
+) -> Command[Literal["declean", "__end__"]]:
     """The clean version is the first accepted sample and its outputs become the reference."""
     problem = state["problem"]
     step = Step(
@@ -157,16 +168,22 @@ def accept_clean(state: SampleState, runtime: Runtime[Context]) -> Command[Liter
 
 
 @traced_node("declean")
-def declean(
+async def declean(
     state: SampleState, runtime: Runtime[Context]
 ) -> Command[Literal["compile", "declean", "__end__"]]:
     """Rewrite the last accepted code to violate the next principle: by a transform, or by its agent."""
     principle, *remaining = state["remaining"]
     base, strategy = state["current"], runtime.context.strategy_for(principle)
-    start = {"stage": "declean", "principle": principle, "remaining": remaining, "fix_attempts": 0}
+    start = {
+        "stage": "declean",
+        "principle": principle,
+        "remaining": remaining,
+        "fix_attempts": 0,
+        "step_start": len(state.get("calls", [])),
+    }
     working = SampleState(**{**state, **start})  # type: ignore[typeddict-item]
     if strategy in ("procedural", "auto"):
-        result = apply_transform(principle, base.code, runtime.context.level)
+        result = await asyncio.to_thread(apply_transform, principle, base.code, runtime.context.level)
         if result.applied and result.code is not None:
             return route(
                 runtime,
@@ -184,15 +201,16 @@ def declean(
         if strategy == "procedural":
             detail = f"no {principle} transform applies: {result.reason}"
             return reject(runtime, working, "declean", "not_applicable", detail, code=None, update=start)
-    return _rewrite_with_model(runtime, working, principle, start)
+    return await _rewrite_with_model(runtime, working, principle, start)
 
 
-def _rewrite_with_model(
+async def _rewrite_with_model(
     runtime: Runtime[Context], working: SampleState, principle: Principle, start: Mapping[str, object]
 ) -> Command[Any]:
     base = working["current"]
     try:
-        reply = call_model(runtime, working, "declean", decleaner.build_messages(principle, base.code))
+        messages = decleaner.build_messages(principle, base.code)
+        reply = await call_model(runtime, working, "declean", "declean", messages)
         code = decleaner.parse(reply)
     except ModelCallError as error:
         return reject(runtime, working, "declean", "model_error", str(error), code=None, update=start)
@@ -222,7 +240,7 @@ def _rewrite_with_model(
 
 
 @traced_node("judge")
-def judge_node(state: SampleState, runtime: Runtime[Context]) -> Command[Literal["declean", "__end__"]]:
+async def judge_node(state: SampleState, runtime: Runtime[Context]) -> Command[Literal["declean", "__end__"]]:
     """Accept a rewrite whose outputs match the reference; beyond whitespace, the policy decides."""
     reference, outputs = state["reference"], state["outputs"]
     fast = compare_outputs(reference, outputs)
@@ -235,7 +253,7 @@ def judge_node(state: SampleState, runtime: Runtime[Context]) -> Command[Literal
     problem = state["problem"]
     messages = judge.build_messages(problem.statement, problem.stdin, reference, outputs)
     try:
-        verdict = judge.parse(call_model(runtime, state, "judge", messages))
+        verdict = judge.parse(await call_model(runtime, state, "judge", "judge", messages))
     except ModelCallError as error:
         return reject(runtime, state, "judge", "model_error", str(error), code=state["candidate"])
     except ReplyParseError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import operator
 from typing import Annotated, Literal, TypedDict
 
+from declean.accounting import CallUsage
 from declean.problems import Problem
 from declean.samples import Principle, Rejection, Sample
 from declean.sandbox.results import CompiledProgram
@@ -25,6 +26,8 @@ class OutputState(TypedDict):
     """Accepted samples: the clean ones and every accepted de-cleaned one."""
     rejections: Annotated[list[Rejection], operator.add]
     """Every version that was not accepted, with its reason and code."""
+    calls: Annotated[list[CallUsage], operator.add]
+    """Every model call made, for token accounting (a cached reply counts, marked as such)."""
 
 
 class ProblemState(InputState, OutputState):
@@ -63,6 +66,8 @@ class SampleState(SampleInput, OutputState, total=False):
     """The compiler's or the run's report the fixer gets next."""
     fix_attempts: int
     """Fixer calls spent on the candidate."""
+    step_start: int
+    """How many of ``calls`` were made before this candidate's step began: the rest are its cost."""
     prompt_hashes: dict[str, str]
     """Prompts that shaped the candidate, name -> hash."""
     outputs: list[str]

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import signal as signal_module
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    computed_field,
+    model_serializer,
+)
 
 
 def signal_name(number: int | None) -> str | None:
@@ -103,8 +112,14 @@ class CompiledProgram(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    binary: bytes = Field(repr=False, exclude=True)
-    """The ELF executable; excluded from serialisation (traces keep the source, not the binary)."""
+    binary: bytes = Field(repr=False)
+    """The ELF executable; left out of JSON (traces keep its hash), kept in Python dumps (checkpoints)."""
+
+    @model_serializer(mode="wrap")
+    def _no_binary_in_json(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
+        if info.mode_is_json():
+            return {"sha256": self.sha256, "size": self.size}
+        return handler(self)
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -43,6 +43,8 @@ class RunEnd(_Event):
     rejected: dict[str, int]
     """Rejection counts by reason."""
     duration_seconds: float
+    usage: dict[str, Any] = Field(default_factory=dict)
+    """Token accounting of the whole run (``declean.accounting.RunUsage``): per role, per node, cost."""
 
 
 class NodeStart(_Event):
@@ -63,6 +65,8 @@ class ModelCall(_Event):
     event: Literal["model_call"] = "model_call"
     role: str
     model: str
+    node: str | None = None
+    """The graph node that made the call (``generate``, ``fix``, ``declean``, ``judge``)."""
     messages: list[dict[str, str]]
     """``{"role": ..., "content": ...}`` for every message sent."""
     reply: str | None
@@ -71,6 +75,10 @@ class ModelCall(_Event):
     input_tokens: int | None = None
     output_tokens: int | None = None
     latency_seconds: float
+    cached: bool = False
+    """Answered from the model-call cache: nothing was sent and nothing paid (tokens are the original's)."""
+    retries: list[str] = Field(default_factory=list)
+    """The errors of earlier attempts that were retried (rate limits, server errors, timeouts)."""
 
 
 class ToolCall(_Event):

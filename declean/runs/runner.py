@@ -1,0 +1,231 @@
+"""A whole run: problems in, ``samples.jsonl``, ``rejections.jsonl``, ``summary.json`` and a trace out.
+
+Problems run concurrently (``concurrency`` of them at once, their samples too), bounded by the context's
+in-flight limit on model calls and sandbox runs. Each problem is one LangGraph thread, checkpointed after
+every step, so a run killed at any moment and started again with ``resume=True`` finishes what was left:
+recorded problems are skipped, unfinished ones continue from their last checkpoint, and with the model-call
+cache even a step that was cut short replays its calls instead of paying for them again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.graph.state import CompiledStateGraph
+
+from declean.accounting import CallUsage, PriceTable
+from declean.errors import ConfigurationError
+from declean.graphs.calls import model_name
+from declean.graphs.context import Context
+from declean.graphs.pipeline import build_graph
+from declean.problems import Problem
+from declean.runs.checkpoints import open_checkpointer, remove_sqlite_checkpoints
+from declean.runs.manifest import MANIFEST_FILE, RunManifest
+from declean.runs.output import OutputDir, ProblemRecord
+from declean.runs.summary import RunSummary, summarize
+from declean.samples import Rejection, Sample
+from declean.tracing.events import ErrorEvent, RunEnd, RunStart
+
+ProblemDone = Callable[[ProblemRecord], None]
+"""Told of each problem as its results are written."""
+
+
+def run_problems(
+    problems: Sequence[Problem],
+    context: Context,
+    out_dir: Path,
+    *,
+    resume: bool = False,
+    restart: bool = False,
+    checkpoint_url: str | None = None,
+    prices: PriceTable | None = None,
+    on_problem_done: ProblemDone | None = None,
+) -> RunSummary:
+    """Run every problem through the graph into ``out_dir``; see :func:`run_problems_async`."""
+    return asyncio.run(
+        run_problems_async(
+            problems,
+            context,
+            out_dir,
+            resume=resume,
+            restart=restart,
+            checkpoint_url=checkpoint_url,
+            prices=prices,
+            on_problem_done=on_problem_done,
+        )
+    )
+
+
+async def run_problems_async(
+    problems: Sequence[Problem],
+    context: Context,
+    out_dir: Path,
+    *,
+    resume: bool = False,
+    restart: bool = False,
+    checkpoint_url: str | None = None,
+    prices: PriceTable | None = None,
+    on_problem_done: ProblemDone | None = None,
+) -> RunSummary:
+    """Run (or with ``resume``, finish) the run ``context.run_id`` in ``out_dir``.
+
+    A directory that holds another run is refused unless ``restart`` (which replaces its results and keeps
+    the model-call cache); ``resume`` needs the same run id, problems and settings as the run it continues.
+    """
+    output = OutputDir(out_dir)
+    settings = describe(context)
+    repaired = _claim(output, problems, context.run_id, settings, resume=resume, restart=restart)
+    records = output.load()
+    pending = [p for p in problems if records.get(p.id) is None or records[p.id].status != "done"]
+    started = time.monotonic()
+    context.trace.emit(
+        RunStart,
+        settings={
+            **settings,
+            "out_dir": str(out_dir),
+            "concurrency": context.concurrency,
+            "cache": context.cache is not None,
+            "resumed": resume,
+            "already_done": len(problems) - len(pending),
+            "repaired": repaired,
+        },
+    )
+    loop = asyncio.get_running_loop()
+    loop.set_default_executor(ThreadPoolExecutor(max_workers=context.concurrency + 4))
+    summary: RunSummary | None = None
+    try:
+        async with open_checkpointer(out_dir, checkpoint_url) as checkpointer:
+            graph = build_graph(checkpointer=checkpointer)
+            queue = iter(pending)
+            workers = min(context.concurrency, len(pending))
+            await asyncio.gather(
+                *(
+                    _work(
+                        queue=queue,
+                        graph=graph,
+                        checkpointer=checkpointer,
+                        context=context,
+                        output=output,
+                        on_problem_done=on_problem_done,
+                    )
+                    for _ in range(workers)
+                )
+            )
+    finally:
+        summary = summarize(output, problems, prices, time.monotonic() - started)
+        summary.peak_in_flight = context.in_flight.peak
+        summary.write(out_dir, context.run_id)
+        context.trace.emit(
+            RunEnd,
+            accepted=summary.accepted_samples,
+            rejected=summary.rejected_by_reason(),
+            duration_seconds=summary.duration_seconds,
+            usage=summary.usage.model_dump(mode="json"),
+        )
+        context.trace.close()
+    return summary
+
+
+def _claim(
+    output: OutputDir,
+    problems: Sequence[Problem],
+    run_id: str,
+    settings: dict[str, Any],
+    *,
+    resume: bool,
+    restart: bool,
+) -> list[str]:
+    """Make ``output`` this run's: check a resumed run's identity, or record a new one."""
+    manifest = RunManifest.load(output.path)
+    if resume:
+        if manifest is None:
+            raise ConfigurationError(f"{output.path} holds no run to resume (no {MANIFEST_FILE})")
+        if manifest.run_id != run_id:
+            raise ConfigurationError(f"{output.path} holds run {manifest.run_id}, not {run_id}")
+        differences = manifest.differences(problems, settings)
+        if differences:
+            raise ConfigurationError(
+                f"run {run_id} cannot resume with other problems or settings: " + "; ".join(differences)
+            )
+        return output.repair()
+    if manifest is not None or output.holds_a_run():
+        if not restart:
+            held = f"run {manifest.run_id}" if manifest else "results"
+            raise ConfigurationError(
+                f"{output.path} already holds {held}: add --resume to continue it, --restart to replace "
+                "its results (the model-call cache is kept), or choose another --out"
+            )
+        output.clear()
+        remove_sqlite_checkpoints(output.path)
+    RunManifest.new(run_id, problems, settings).save(output.path)
+    return []
+
+
+async def _work(
+    *,
+    queue: Iterator[Problem],
+    graph: CompiledStateGraph[Any, Context, Any, Any],
+    checkpointer: BaseCheckpointSaver[str],
+    context: Context,
+    output: OutputDir,
+    on_problem_done: ProblemDone | None,
+) -> None:
+    """Take problems off the shared queue until it is empty."""
+    for problem in queue:
+        thread = f"{context.run_id}/{problem.id}"
+        samples, rejections, record = await _run_one(graph, problem, context, thread)
+        await asyncio.to_thread(output.write_problem, samples, rejections, record)
+        if record.status == "done":
+            await checkpointer.adelete_thread(thread)
+        if on_problem_done is not None:
+            on_problem_done(record)
+
+
+async def _run_one(
+    graph: CompiledStateGraph[Any, Context, Any, Any], problem: Problem, context: Context, thread: str
+) -> tuple[list[Sample], list[Rejection], ProblemRecord]:
+    """The problem's results: from its finished checkpoint, by resuming it, or by starting it."""
+    config: Any = {"configurable": {"thread_id": thread}}
+    try:
+        snapshot = await graph.aget_state(config)
+        if snapshot.created_at is not None and not snapshot.next:
+            result: dict[str, Any] = dict(snapshot.values)
+        else:
+            start = None if snapshot.created_at is not None else {"problem": problem}
+            result = await graph.ainvoke(start, config, context=context, durability="sync")
+    except Exception as error:
+        message = f"{type(error).__name__}: {error}"
+        context.trace.emit(ErrorEvent, node=None, error=message, problem_id=problem.id)
+        return [], [], ProblemRecord(problem_id=problem.id, status="crashed", error=message)
+    samples: list[Sample] = list(result.get("samples", []))
+    rejections: list[Rejection] = list(result.get("rejections", []))
+    calls: list[CallUsage] = list(result.get("calls", []))
+    record = ProblemRecord(
+        problem_id=problem.id, status="done", accepted=len(samples), rejected=len(rejections), calls=calls
+    )
+    return samples, rejections, record
+
+
+def describe(context: Context) -> dict[str, Any]:
+    """The settings that decide a run's results: a resumed run must repeat them."""
+    return {
+        "model": model_name(context.llm),
+        "role_models": {role: model_name(model) for role, model in context.llms.items()},
+        "sandbox": context.sandbox.name,
+        "principles": list(context.principles),
+        "samples_per_problem": context.samples_per_problem,
+        "temperature": context.temperature,
+        "max_fix_attempts": context.max_fix_attempts,
+        "judge_policy": context.judge_policy,
+        "on_rejection": context.on_rejection,
+        "strategies": {p: context.strategy_for(p) for p in context.principles},
+        "level": context.level,
+        "verify_labels": context.verify_labels,
+        "on_collateral": context.on_collateral,
+    }
