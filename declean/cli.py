@@ -23,11 +23,14 @@ from declean.sandbox.results import CompileAndRunResult
 app = typer.Typer(no_args_is_help=True, help="Verified, labeled code-quality datasets of C programs.")
 sandbox_app = typer.Typer(no_args_is_help=True, help="Compile and run C in the sandbox.")
 app.add_typer(sandbox_app, name="sandbox")
+cache_app = typer.Typer(no_args_is_help=True, help="The model-call cache of a run's output directory.")
+app.add_typer(cache_app, name="cache")
 app.command("run")(run_command)
 
 console = Console()
 errors = Console(stderr=True)
 
+OutDirArgument = Annotated[Path, typer.Argument(help="The run's output directory.")]
 BackendOption = Annotated[
     str, typer.Option("--backend", "-b", help="Sandbox backend: auto (Docker if it answers), local, docker.")
 ]
@@ -115,6 +118,33 @@ def sandbox_image(
         errors.print(f"[red]error:[/red] {error}")
         raise typer.Exit(2) from error
     console.print(f"built image [bold]{built}[/bold]")
+
+
+@cache_app.command("info")
+def cache_info(out: OutDirArgument = Path("out")) -> None:
+    """How many model replies the cache in OUT holds."""
+    from declean.agents.cache import CACHE_FILE, SqliteModelCache
+
+    path = out / CACHE_FILE
+    if not path.exists():
+        console.print(f"no cache at {path}")
+        return
+    with SqliteModelCache(path) as cache:
+        console.print(f"{path}: {len(cache)} cached replies, {path.stat().st_size / 1e6:.1f} MB")
+
+
+@cache_app.command("clear")
+def cache_clear(out: OutDirArgument = Path("out")) -> None:
+    """Forget every cached reply in OUT: the next run asks the model again."""
+    from declean.agents.cache import CACHE_FILE, SqliteModelCache
+
+    path = out / CACHE_FILE
+    if not path.exists():
+        console.print(f"no cache at {path}")
+        return
+    with SqliteModelCache(path) as cache:
+        removed = cache.clear()
+    console.print(f"removed {removed} cached replies from {path}")
 
 
 def _print_result(source: Path, cases: list[str], result: CompileAndRunResult) -> None:

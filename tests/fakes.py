@@ -8,6 +8,7 @@ with no script left, or whose prompt lacks the marker, is recorded in ``unexpect
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -88,3 +89,54 @@ class ScriptedChatModel(BaseChatModel):
 def fenced(code: str, before: str = "Here is the program:", after: str = "It prints the result.") -> str:
     """A reply shaped like a chat model's: prose, a fenced C block, prose."""
     return f"{before}\n\n```c\n{code.strip()}\n```\n\n{after}"
+
+
+class RespondingChatModel(BaseChatModel):
+    """Answers every call with ``respond(messages as OpenAI dicts)`` after ``latency_seconds``.
+
+    For whole runs where calls interleave, so a script's order cannot be known: the reply depends on the
+    prompt alone. Records the calls and the most that were ever in flight at once.
+    """
+
+    respond: Any
+    """``(list[{"role", "content"}]) -> str``."""
+    latency_seconds: float = 0.0
+    calls: int = 0
+    peak_in_flight: int = 0
+    _in_flight: int = PrivateAttr(default=0)
+    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
+
+    @property
+    def _llm_type(self) -> str:
+        return "responding"
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        raise NotImplementedError("RespondingChatModel is asynchronous: use ainvoke")
+
+    async def _agenerate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: Any = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        with self._lock:
+            self.calls += 1
+            self._in_flight += 1
+            self.peak_in_flight = max(self.peak_in_flight, self._in_flight)
+        try:
+            await asyncio.sleep(self.latency_seconds)
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+        reply = self.respond([{"role": message.type, "content": message.text} for message in messages])
+        prompt = sum(len(message.text) for message in messages)
+        usage = {"input_tokens": prompt // 4, "output_tokens": len(reply) // 4}
+        message = AIMessage(content=reply, usage_metadata={**usage, "total_tokens": sum(usage.values())})
+        return ChatResult(generations=[ChatGeneration(message=message)])

@@ -80,7 +80,7 @@ def test_binary_does_not_leak_into_compile_stdout(local_sandbox: LocalSandbox) -
     result = local_sandbox.compile("int main(void) { return 0; }\n")
     assert result.ok and result.stdout == ""
     assert result.program is not None and result.program.binary.startswith(b"\x7fELF")
-    assert "binary" not in result.model_dump()["program"]
+    assert "binary" not in result.model_dump(mode="json")["program"]
 
 
 def test_missing_bwrap_is_a_clear_error() -> None:

@@ -1,0 +1,195 @@
+"""Whole runs in-process: the concurrency bound, token accounting, the cache, and what a run refuses."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from declean import Context
+from declean.accounting import Price
+from declean.agents.cache import SqliteModelCache
+from declean.errors import ConfigurationError
+from declean.problems import Problem, load_problems
+from declean.runs import RunSummary, run_problems
+from declean.sandbox.base import Sandbox
+from declean.sandbox.local import LocalSandbox
+from declean.sandbox.results import CompiledProgram, CompileResult, RunResult
+from tests.corpus_run import read_jsonl, respond, write_problems
+from tests.fakes import RespondingChatModel
+
+
+class Flight:
+    """Counts operations in flight over the model and the sandbox together."""
+
+    def __init__(self) -> None:
+        self.now = self.peak = 0
+        self._lock = threading.Lock()
+
+    def enter(self) -> None:
+        with self._lock:
+            self.now += 1
+            self.peak = max(self.peak, self.now)
+
+    def exit(self) -> None:
+        with self._lock:
+            self.now -= 1
+
+
+class FlightModel(RespondingChatModel):
+    flight: Any = None
+
+    async def _agenerate(
+        self, messages: Any, stop: Any = None, run_manager: Any = None, **kwargs: Any
+    ) -> Any:
+        self.flight.enter()
+        try:
+            return await super()._agenerate(messages, stop, run_manager, **kwargs)
+        finally:
+            self.flight.exit()
+
+
+class FlightSandbox:
+    """The real sandbox, counted."""
+
+    def __init__(self, inner: LocalSandbox, flight: Flight) -> None:
+        self.inner, self.flight, self.name = inner, flight, inner.name
+
+    def compile(self, source: str) -> CompileResult:
+        return self._counted(lambda: self.inner.compile(source))
+
+    def run(self, program: CompiledProgram, stdin: str = "") -> RunResult:
+        return self._counted(lambda: self.inner.run(program, stdin))
+
+    def compile_and_run(self, source: str, stdin_cases: Any) -> Any:
+        return self.inner.compile_and_run(source, stdin_cases)
+
+    def _counted(self, work: Callable[[], Any]) -> Any:
+        self.flight.enter()
+        try:
+            return work()
+        finally:
+            self.flight.exit()
+
+
+@pytest.fixture
+def problems(tmp_path: Path) -> list[Problem]:
+    return load_problems(write_problems(tmp_path / "problems.jsonl", count=8))
+
+
+def run(problems: list[Problem], tmp_path: Path, model: Any, sandbox: Sandbox, **settings: Any) -> RunSummary:
+    run_options = settings.pop("run_options", {})
+    settings.setdefault("principles", ["NAME", "DRY"])
+    settings.setdefault("trace_dir", tmp_path / "traces")
+    context = Context(llm=model, sandbox=sandbox, **settings)
+    return run_problems(problems, context, tmp_path / "out", **run_options)
+
+
+def test_concurrency_bounds_model_calls_and_sandbox_runs_together(
+    problems: list[Problem], local_sandbox: LocalSandbox, tmp_path: Path
+) -> None:
+    flight = Flight()
+    model = FlightModel(respond=respond, latency_seconds=0.05, flight=flight)
+    summary = run(problems, tmp_path, model, FlightSandbox(local_sandbox, flight), concurrency=3)
+    assert summary.done_problems == 8
+    assert 2 <= flight.peak <= 3
+    assert summary.peak_in_flight == flight.peak
+
+
+def test_tokens_are_accounted_per_role_node_sample_and_priced(
+    problems: list[Problem], local_sandbox: LocalSandbox, tmp_path: Path
+) -> None:
+    model = RespondingChatModel(respond=respond)
+    context = Context(
+        llm=model, sandbox=local_sandbox, principles=["NAME", "DRY"], trace_dir=tmp_path / "traces"
+    )
+    prices = {"RespondingChatModel": Price(input_per_million=2.0, output_per_million=10.0)}
+    summary = run_problems(problems[:3], context, tmp_path / "out", prices=prices)
+    events = [
+        json.loads(line) for line in next((tmp_path / "traces").glob("*.jsonl")).read_text().splitlines()
+    ]
+    calls = [e for e in events if e["event"] == "model_call"]
+    usage = summary.usage
+    assert usage.total.calls == len(calls) == model.calls
+    assert usage.total.input_tokens == sum(e["input_tokens"] for e in calls)
+    assert usage.total.output_tokens == sum(e["output_tokens"] for e in calls)
+    assert set(usage.by_role) == {"generator", "declean"} and set(usage.by_node) == {"generate", "declean"}
+    assert usage.by_role["generator"].calls == 3  # one clean generation per problem; NAME is procedural
+    assert usage.cost == pytest.approx(usage.paid.input_tokens * 2e-6 + usage.paid.output_tokens * 10e-6)
+    samples = read_jsonl(tmp_path / "out" / "samples.jsonl")
+    generated = {e["problem_id"]: e["output_tokens"] for e in calls if e["role"] == "generator"}
+    for sample in samples:
+        if not sample["labels"]:
+            assert sample["usage"]["calls"] == 1
+            assert sample["usage"]["output_tokens"] == generated[sample["problem_id"]]
+        elif sample["labels"] == ["NAME"]:
+            assert sample["usage"]["calls"] == 0
+    written = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert written["usage"]["total"]["calls"] == len(calls) and written["usage"]["cost"] == usage.cost
+    assert events[-1]["event"] == "run_end" and events[-1]["usage"]["by_role"]["generator"]["calls"] == 3
+
+
+def test_samples_of_one_prompt_stay_distinct_in_the_cache_and_a_rerun_pays_nothing(
+    problems: list[Problem], local_sandbox: LocalSandbox, tmp_path: Path
+) -> None:
+    with SqliteModelCache(tmp_path / "cache.sqlite") as cache:
+        first = RespondingChatModel(respond=respond)
+        settings: dict[str, Any] = {"samples_per_problem": 3, "temperature": 0.9, "cache": cache}
+        summary = run(problems[:2], tmp_path, first, local_sandbox, **settings)
+        assert first.calls == len(cache) and summary.usage.by_role["generator"].calls == 6
+        again = RespondingChatModel(respond=respond)
+        rerun = run(problems[:2], tmp_path, again, local_sandbox, run_options={"restart": True}, **settings)
+    assert again.calls == 0
+    assert rerun.usage.paid.calls == 0 and rerun.usage.total.cached_calls == first.calls
+    assert rerun.accepted_samples == summary.accepted_samples
+
+
+def test_a_directory_holding_a_run_is_refused_without_resume_or_restart(
+    problems: list[Problem], local_sandbox: LocalSandbox, tmp_path: Path
+) -> None:
+    run(problems[:1], tmp_path, RespondingChatModel(respond=respond), local_sandbox, run_id="first")
+    with pytest.raises(ConfigurationError, match=r"already holds run first: add --resume"):
+        run(problems[:1], tmp_path, RespondingChatModel(respond=respond), local_sandbox, run_id="second")
+    with pytest.raises(ConfigurationError, match=r"holds run first, not second"):
+        run(
+            problems[:1],
+            tmp_path,
+            RespondingChatModel(respond=respond),
+            local_sandbox,
+            run_id="second",
+            run_options={"resume": True},
+        )
+    with pytest.raises(ConfigurationError, match=r"principles: \['NAME', 'DRY'\] then, \['NAME'\] now"):
+        run(
+            problems[:1],
+            tmp_path,
+            RespondingChatModel(respond=respond),
+            local_sandbox,
+            run_id="first",
+            principles=["NAME"],
+            run_options={"resume": True},
+        )
+    with pytest.raises(ConfigurationError, match=r"the problems changed \(1 then, 2 now\)"):
+        run(
+            problems[:2],
+            tmp_path,
+            RespondingChatModel(respond=respond),
+            local_sandbox,
+            run_id="first",
+            run_options={"resume": True},
+        )
+    assert len(read_jsonl(tmp_path / "out" / "problems.jsonl")) == 1
+
+
+def test_resuming_a_finished_run_does_nothing_more(
+    problems: list[Problem], local_sandbox: LocalSandbox, tmp_path: Path
+) -> None:
+    first = run(problems[:2], tmp_path, RespondingChatModel(respond=respond), local_sandbox, run_id="r")
+    model = RespondingChatModel(respond=respond)
+    again = run(problems[:2], tmp_path, model, local_sandbox, run_id="r", run_options={"resume": True})
+    assert model.calls == 0 and again.accepted_samples == first.accepted_samples
+    assert len(read_jsonl(tmp_path / "out" / "samples.jsonl")) == first.accepted_samples
