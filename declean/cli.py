@@ -130,7 +130,9 @@ def cache_info(out: OutDirArgument = Path("out")) -> None:
         console.print(f"no cache at {path}")
         return
     with SqliteModelCache(path) as cache:
-        console.print(f"{path}: {len(cache)} cached replies, {path.stat().st_size / 1e6:.1f} MB")
+        count = len(cache)
+    size = sum(p.stat().st_size for p in path.parent.glob(f"{CACHE_FILE}*"))
+    console.print(f"{path}: {count} cached replies, {size / 1e6:.1f} MB")
 
 
 @cache_app.command("clear")

@@ -228,6 +228,7 @@ def _context(
         cache=model_cache,
         retry=RetryPolicy(max_attempts=options.retries + 1),
         rate_limiter=limiter,
+        model_concurrency=models.parallel_requests,
         run_id=run_id or new_run_id(),
     )
 

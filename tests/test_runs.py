@@ -193,3 +193,15 @@ def test_resuming_a_finished_run_does_nothing_more(
     again = run(problems[:2], tmp_path, model, local_sandbox, run_id="r", run_options={"resume": True})
     assert model.calls == 0 and again.accepted_samples == first.accepted_samples
     assert len(read_jsonl(tmp_path / "out" / "samples.jsonl")) == first.accepted_samples
+
+
+def test_a_provider_serving_one_request_at_a_time_gets_one_while_the_sandbox_runs_wider(
+    problems: list[Problem], local_sandbox: LocalSandbox, tmp_path: Path
+) -> None:
+    flight = Flight()
+    model = FlightModel(respond=respond, latency_seconds=0.05, flight=flight)
+    summary = run(
+        problems, tmp_path, model, FlightSandbox(local_sandbox, flight), concurrency=4, model_concurrency=1
+    )
+    assert summary.done_problems == 8
+    assert model.peak_in_flight == 1 and flight.peak > 1

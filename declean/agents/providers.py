@@ -32,6 +32,8 @@ class Endpoint:
     base_url: str
     api_key: str
     model: str
+    parallel_requests: int | None = None
+    """Requests the server answers at once, when known to be limited."""
 
 
 @dataclass
@@ -42,6 +44,8 @@ class ResolvedModels:
     llms: dict[Role, BaseChatModel]
     description: str
     """Provider and model names for logs and traces (never the key)."""
+    parallel_requests: int | None = None
+    """How many requests the server answers at once, when it is known to be limited (the embedded one)."""
     _resources: ExitStack = field(default_factory=ExitStack)
 
     def close(self) -> None:
@@ -69,7 +73,13 @@ def resolve_models(settings: Settings) -> ResolvedModels:
         raise
     roles = "".join(f", {role}: {name}" for role, name in settings.role_models.items())
     description = f"{settings.provider} {endpoint.model}{roles}"
-    return ResolvedModels(llm=llm, llms=llms, description=description, _resources=resources)
+    return ResolvedModels(
+        llm=llm,
+        llms=llms,
+        description=description,
+        parallel_requests=endpoint.parallel_requests,
+        _resources=resources,
+    )
 
 
 def chat_model(endpoint: Endpoint, model: str, settings: Settings) -> BaseChatModel:
@@ -109,4 +119,5 @@ def _endpoint(settings: Settings, resources: ExitStack) -> Endpoint:
         return Endpoint(settings.base_url, key or "not-needed", settings.model)
     server = LlamaServer(model_path(), alias=QWEN_CODER_1_5B.name, threads=settings.threads)
     resources.enter_context(server)
-    return Endpoint(server.base_url, "not-needed", QWEN_CODER_1_5B.name)
+    # llama-cpp-python's server answers one request at a time; more would only queue into timeouts.
+    return Endpoint(server.base_url, "not-needed", QWEN_CODER_1_5B.name, parallel_requests=1)

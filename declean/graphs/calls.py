@@ -7,6 +7,7 @@ import dataclasses
 import functools
 import time
 from collections.abc import Awaitable, Callable, Sequence
+from contextlib import AsyncExitStack
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
@@ -155,9 +156,12 @@ async def call_model(
 async def _ask(
     context: Context, model: BaseChatModel, messages: Sequence[BaseMessage], params: dict[str, Any]
 ) -> CachedReply:
-    if context.rate_limiter is not None:
-        await context.rate_limiter.aacquire(blocking=True)
-    async with context.in_flight.slot():
+    async with AsyncExitStack() as slots:
+        if context.model_slots is not None:
+            await slots.enter_async_context(context.model_slots.slot())
+        if context.rate_limiter is not None:
+            await context.rate_limiter.aacquire(blocking=True)
+        await slots.enter_async_context(context.in_flight.slot())
         answer: AIMessage = await model.ainvoke(list(messages), **params)
     usage = answer.usage_metadata
     return CachedReply(

@@ -78,12 +78,18 @@ class Context:
     """How transient model failures (429, 5xx, timeouts, lost connections) are retried."""
     rate_limiter: BaseRateLimiter | None = None
     """Paces the calls sent to the provider (cache hits are not paced)."""
+    model_concurrency: int | None = None
+    """A tighter cap on model calls alone, for a provider that serves one request at a time (the embedded
+    model); ``None``: model calls share the ``concurrency`` slots only."""
     in_flight: InFlightLimit = field(init=False)
     """The ``concurrency`` slots, shared by every node of the run."""
+    model_slots: InFlightLimit | None = field(init=False)
+    """The ``model_concurrency`` slots, when set."""
 
     def __post_init__(self) -> None:
         self._validate()
         self.in_flight = InFlightLimit(self.concurrency)
+        self.model_slots = None if self.model_concurrency is None else InFlightLimit(self.model_concurrency)
         if self.tracer is None:
             self.tracer = (
                 NullTraceWriter()
