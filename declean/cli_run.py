@@ -18,11 +18,12 @@ from declean.agents.cache import CACHE_FILE, SqliteModelCache
 from declean.cli_progress import RunProgress
 from declean.errors import ConfigurationError, DecleanError
 from declean.principles import PRINCIPLES
-from declean.runs import REJECTIONS_FILE, SAMPLES_FILE, SUMMARY_FILE, RunSummary
+from declean.runs.output import REJECTIONS_FILE, SAMPLES_FILE, SUMMARY_FILE
 
 if TYPE_CHECKING:
     from declean.agents.providers import ResolvedModels
     from declean.graphs.context import Context
+    from declean.runs import RunSummary
     from declean.sandbox.base import Sandbox
     from declean.settings import Settings
 

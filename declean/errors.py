@@ -26,7 +26,11 @@
     or not matching its published hash. Raised before any work starts.
 
 ``ConfigurationError``
-    A setting or argument that cannot be honoured (an unknown backend name, an empty uid pool).
+    A setting or argument that cannot be honoured (an unknown backend name, an empty uid pool, a
+    ``--resume`` with other settings than the run it continues).
+
+``TraceNotFoundError``
+    ``declean trace`` was asked about a run, sample or event that is not in the traces.
 """
 
 from __future__ import annotations
@@ -66,3 +70,7 @@ class ReplyParseError(DecleanError):
     def __init__(self, message: str, raw: str) -> None:
         super().__init__(message)
         self.raw = raw
+
+
+class TraceNotFoundError(DecleanError):
+    """A run, sample or event named by the user is not in the traces."""

@@ -35,14 +35,16 @@ class TraceWriter:
         self._seq = itertools.count()
         self._file: IO[str] | None = None
         self._logger: Any = None
+        self._file_was_opened = False
         self.listeners: list[Callable[[_Event], None]] = []
         """Called with every event after it is written (progress displays, counters)."""
 
     def emit(self, event_type: type[_Event], **fields: Any) -> None:
         """Validate and write one event of ``event_type``, then tell the listeners."""
         with self._lock:
+            logger = self._structlog()
             event = event_type(ts=time.time(), run_id=self.run_id, seq=next(self._seq), **fields)
-            self._structlog().msg(json.dumps(event.model_dump(mode="json"), ensure_ascii=False))
+            logger.msg(json.dumps(event.model_dump(mode="json"), ensure_ascii=False))
         for listener in self.listeners:
             listener(event)
 
@@ -57,7 +59,9 @@ class TraceWriter:
     def _structlog(self) -> Any:
         if self._logger is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._continue_existing()
             self._file = self.path.open("a", encoding="utf-8")
+            self._file_was_opened = True
             self._logger = structlog.wrap_logger(
                 structlog.WriteLogger(self._file),
                 processors=[_render_redacted],
@@ -65,6 +69,17 @@ class TraceWriter:
                 cache_logger_on_first_use=False,
             )
         return self._logger
+
+    def _continue_existing(self) -> None:
+        """Appending to a trace (a resumed run): cut off a line a crash left half-written, go on numbering."""
+        if not self.path.exists() or self.path.stat().st_size == 0 or self._file_was_opened:
+            return
+        with self.path.open("r+b") as handle:
+            data = handle.read()
+            complete = data.rfind(b"\n") + 1
+            if complete < len(data):
+                handle.truncate(complete)
+        self._seq = itertools.count(data.count(b"\n", 0, complete))
 
 
 class NullTraceWriter(TraceWriter):
