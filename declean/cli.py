@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from declean.cli_run import run as run_command
+from declean.cli_trace import trace_app
 from declean.errors import DecleanError
 from declean.principles import PRINCIPLES
 from declean.sandbox import get_sandbox
@@ -25,6 +26,7 @@ sandbox_app = typer.Typer(no_args_is_help=True, help="Compile and run C in the s
 app.add_typer(sandbox_app, name="sandbox")
 cache_app = typer.Typer(no_args_is_help=True, help="The model-call cache of a run's output directory.")
 app.add_typer(cache_app, name="cache")
+app.add_typer(trace_app, name="trace")
 app.command("run")(run_command)
 
 console = Console()

@@ -104,7 +104,7 @@ async def call_model(
     context = runtime.context
     model = context.model_for(role)
     name = model_name(model)
-    started = time.monotonic()
+    working: list[float] = []
     cache = context.cache
     key = None
     if cache is not None:
@@ -115,7 +115,9 @@ async def call_model(
     retries: list[str] = []
     if cached is None:
         try:
-            reply, retries = await with_retries(lambda: _ask(context, model, messages, params), context.retry)
+            reply, retries = await with_retries(
+                lambda: _ask(context, model, messages, params, working), context.retry
+            )
         except RetriesExhaustedError as failure:
             retries, error = failure.errors[:-1], str(failure)
         if reply is not None and cache is not None and key is not None:
@@ -143,7 +145,7 @@ async def call_model(
         error=error,
         input_tokens=reply.input_tokens if reply else None,
         output_tokens=reply.output_tokens if reply else None,
-        latency_seconds=time.monotonic() - started,
+        latency_seconds=sum(working),
         cached=cached is not None,
         retries=retries,
         **where(state),
@@ -154,15 +156,24 @@ async def call_model(
 
 
 async def _ask(
-    context: Context, model: BaseChatModel, messages: Sequence[BaseMessage], params: dict[str, Any]
+    context: Context,
+    model: BaseChatModel,
+    messages: Sequence[BaseMessage],
+    params: dict[str, Any],
+    working: list[float],
 ) -> CachedReply:
+    """One attempt; its time in flight (not waiting for a slot or the rate limiter) goes to ``working``."""
     async with AsyncExitStack() as slots:
         if context.model_slots is not None:
             await slots.enter_async_context(context.model_slots.slot())
         if context.rate_limiter is not None:
             await context.rate_limiter.aacquire(blocking=True)
         await slots.enter_async_context(context.in_flight.slot())
-        answer: AIMessage = await model.ainvoke(list(messages), **params)
+        started = time.monotonic()
+        try:
+            answer: AIMessage = await model.ainvoke(list(messages), **params)
+        finally:
+            working.append(time.monotonic() - started)
     usage = answer.usage_metadata
     return CachedReply(
         text=answer.text,
@@ -200,16 +211,17 @@ def model_name(model: BaseChatModel) -> str:
 async def compile_code(runtime: Runtime[Context], state: SampleState, code: str) -> CompileResult:
     """Compile in the context's sandbox (in a worker thread, holding an in-flight slot); traced."""
     sandbox = runtime.context.sandbox
-    started = time.monotonic()
     async with runtime.context.in_flight.slot():
+        started = time.monotonic()
         result = await asyncio.to_thread(sandbox.compile, code)
+        duration = time.monotonic() - started
     runtime.context.trace.emit(
         ToolCall,
         tool="compile",
         backend=sandbox.name,
         inputs={"code": code},
         result=result.model_dump(mode="json"),
-        duration_seconds=time.monotonic() - started,
+        duration_seconds=duration,
         **where(state),
     )
     return result
@@ -220,16 +232,17 @@ async def run_program(
 ) -> RunResult:
     """Run one stdin case in the context's sandbox (in a worker thread, holding a slot); traced."""
     sandbox = runtime.context.sandbox
-    started = time.monotonic()
     async with runtime.context.in_flight.slot():
+        started = time.monotonic()
         result = await asyncio.to_thread(sandbox.run, program, stdin)
+        duration = time.monotonic() - started
     runtime.context.trace.emit(
         ToolCall,
         tool="run",
         backend=sandbox.name,
         inputs={"stdin": stdin, "program_sha256": program.sha256},
         result=result.model_dump(mode="json"),
-        duration_seconds=time.monotonic() - started,
+        duration_seconds=duration,
         **where(state),
     )
     return result

@@ -88,6 +88,7 @@ async def run_problems_async(
         RunStart,
         settings={
             **settings,
+            "problems": len(problems),
             "out_dir": str(out_dir),
             "concurrency": context.concurrency,
             "cache": context.cache is not None,
