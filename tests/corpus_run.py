@@ -7,6 +7,7 @@ the other principles, which the graph rejects as ``unchanged``), so every run gi
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -32,14 +33,19 @@ def write_problems(path: Path, count: int = 20) -> Path:
     return path
 
 
+@functools.cache
+def _sources() -> dict[str, str]:
+    """The clean corpus by name, read once (the fake model should cost nothing next to the pipeline)."""
+    return {program.name: program.source for program in clean_programs()}
+
+
 def respond(messages: list[dict[str, Any]]) -> str:
     """The deterministic model: corpus code for the generator, echoed code for a de-clean request."""
     prompt = "\n".join(str(message["content"]) for message in messages)
     if GENERATOR in prompt:
         match = _NAMED.search(prompt)
         assert match, prompt[:300]
-        [program] = [p for p in clean_programs() if p.name == match.group(1)]
-        return fenced(program.source)
+        return fenced(_sources()[match.group(1)])
     if any(marker in prompt for marker in DECLEAN.values()):
         return fenced(extract_c_code(messages[-1]["content"]), before="Here is the rewritten program:")
     raise AssertionError(f"unexpected prompt: {prompt[:300]}")

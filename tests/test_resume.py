@@ -129,6 +129,8 @@ def by_id(records: list[dict[str, Any]], key: str) -> dict[str, dict[str, Any]]:
 
 
 def assert_same_run(resumed: RunResult, reference: RunResult) -> None:
+    crashed = {name: error for name, error in resumed.summary.get("errors", {}).items()}
+    assert resumed.summary["failed_problems"] == [], crashed
     samples, expected = by_id(resumed.samples, "id"), by_id(reference.samples, "id")
     assert samples.keys() == expected.keys()
     for sample_id, sample in samples.items():

@@ -193,13 +193,16 @@ async def _run_one(
 ) -> tuple[list[Sample], list[Rejection], ProblemRecord]:
     """The problem's results: from its finished checkpoint, by resuming it, or by starting it."""
     config: Any = {"configurable": {"thread_id": thread}}
+    result: dict[str, Any]
     try:
         snapshot = await graph.aget_state(config)
-        if snapshot.created_at is not None and not snapshot.next:
-            result: dict[str, Any] = dict(snapshot.values)
+        if snapshot.created_at is None:
+            result = await graph.ainvoke({"problem": problem}, config, context=context, durability="sync")
+        elif snapshot.next or snapshot.tasks:
+            # Killed mid-way (even right after the input was saved: no ``next`` yet, one pending task).
+            result = await graph.ainvoke(None, config, context=context, durability="sync")
         else:
-            start = None if snapshot.created_at is not None else {"problem": problem}
-            result = await graph.ainvoke(start, config, context=context, durability="sync")
+            result = dict(snapshot.values)
     except Exception as error:
         message = f"{type(error).__name__}: {error}"
         context.trace.emit(ErrorEvent, node=None, error=message, problem_id=problem.id)

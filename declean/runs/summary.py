@@ -24,6 +24,8 @@ class RunSummary:
     done_problems: int = 0
     failed_problems: list[str] = field(default_factory=list)
     """Problems whose graph raised (see the trace); a resumed run tries them again."""
+    errors: dict[str, str] = field(default_factory=dict)
+    """What each failed problem raised."""
     unfinished_problems: int = 0
     """Problems not reached (the run was interrupted)."""
     accepted: Counter[str] = field(default_factory=Counter)
@@ -52,6 +54,7 @@ class RunSummary:
             "problems": self.problems,
             "done_problems": self.done_problems,
             "failed_problems": self.failed_problems,
+            "errors": self.errors,
             "unfinished_problems": self.unfinished_problems,
             "accepted_samples": self.accepted_samples,
             "accepted_by_label": dict(sorted(self.accepted.items())),
@@ -91,6 +94,7 @@ def summarize(
             summary.unfinished_problems += 1
         elif record.status == "crashed":
             summary.failed_problems.append(problem.id)
+            summary.errors[problem.id] = record.error or "unknown"
         else:
             summary.done_problems += 1
             usage.add(record.calls)

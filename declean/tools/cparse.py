@@ -34,10 +34,17 @@ def text(node: Node) -> str:
 
 
 def walk(node: Node) -> Iterator[Node]:
-    """Every node below and including ``node``, in source order."""
-    yield node
-    for child in node.children:
-        yield from walk(child)
+    """Every node below and including ``node``, in source order (one cursor, no recursion)."""
+    cursor = node.walk()
+    while True:
+        current = cursor.node
+        assert current is not None
+        yield current
+        if cursor.goto_first_child():
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return
 
 
 def descendants_of_type(node: Node, *types: str) -> list[Node]:

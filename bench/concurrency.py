@@ -1,0 +1,134 @@
+"""Throughput of whole runs at concurrency 1 and at concurrency 16: does the orchestration overlap waiting?
+
+A fake model with a fixed latency (default 100 ms) answers the generator with the corpus program its
+statement names; ``principles=["NAME"]`` (a procedural transform, so one model call per problem), one
+sample per problem, no cache, no trace. On 2 cores gcc cannot run 16-wide, so the headline figure uses a
+sandbox that sleeps a fixed time (default 20 ms) per compile and per run and answers with results recorded
+from the real ``LocalSandbox`` during an untimed warm-up run (compiles by source, runs by binary hash and
+stdin), so every output the graph checks is real. Each side runs --rounds times, alternating; the median
+counts. For information the same ratio is then measured once with the real sandbox, which is CPU-bound
+here. Last line: ``ratio=<throughput at --concurrency / throughput at 1>`` (ideal: --concurrency).
+
+    .venv/bin/python bench/concurrency.py --problems 32 --latency 0.1 --concurrency 16
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from _common import FixedLatencySandbox, LatencyChatModel, ResultTable, describe, timed_run, write_problems
+
+from declean.graphs.context import Context
+from declean.problems import Problem
+from declean.sandbox.base import Sandbox
+from declean.sandbox.local import LocalSandbox
+
+
+class Runner:
+    """Runs the problems with a fresh model, context and output directory each time."""
+
+    def __init__(self, problems: list[Problem], latency: float, scratch: Path) -> None:
+        self.problems, self.latency, self.scratch = problems, latency, scratch
+        self.count = 0
+
+    def run(self, sandbox: Sandbox, concurrency: int, label: str) -> float:
+        """Wall-clock seconds of one run; prints its outcome."""
+        self.count += 1
+        model = LatencyChatModel(latency=self.latency)
+        context = Context(
+            llm=model,
+            sandbox=sandbox,
+            concurrency=concurrency,
+            cache=None,
+            trace_dir=None,
+            principles=["NAME"],
+            samples_per_problem=1,
+        )
+        summary, seconds = timed_run(self.problems, context, self.scratch / f"out-{self.count}")
+        rate = len(self.problems) / seconds
+        print(
+            f"  {label:<24} concurrency={concurrency:<3} {seconds:6.2f}s {rate:6.2f} problems/s"
+            f" model_calls={model.calls} {describe(summary)}"
+        )
+        if summary.done_problems != len(self.problems):
+            raise RuntimeError(f"{label}: only {summary.done_problems} problems finished")
+        return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--problems", type=int, default=32, help="problems per run (default 32)")
+    parser.add_argument("--latency", type=float, default=0.1, help="model latency in seconds (default 0.1)")
+    parser.add_argument("--concurrency", type=int, default=16, help="the concurrent side (default 16)")
+    parser.add_argument(
+        "--sandbox-latency", type=float, default=0.02, help="fixed sandbox seconds per call (default 0.02)"
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="timed rounds per side (default 3)")
+    parser.add_argument("--skip-real", action="store_true", help="skip the real-sandbox comparison")
+    args = parser.parse_args(argv)
+    if args.problems < 1 or args.concurrency < 1 or args.rounds < 1 or args.latency < 0:
+        parser.error("--problems, --concurrency and --rounds must be at least 1, --latency not negative")
+
+    real = LocalSandbox()
+    try:
+        with tempfile.TemporaryDirectory(prefix="declean-bench-") as directory:
+            scratch = Path(directory)
+            problems = write_problems(scratch / "problems.jsonl", args.problems)
+            runner = Runner(problems, args.latency, scratch)
+            table = ResultTable()
+            fixed = FixedLatencySandbox(table, args.sandbox_latency, fallback=real)
+            print(
+                f"problems={args.problems} latency={args.latency * 1000:.0f}ms "
+                f"sandbox_latency={args.sandbox_latency * 1000:.0f}ms rounds={args.rounds} "
+                f"cpus={os.cpu_count()}"
+            )
+            print("warm-up (untimed; records the real sandbox's results):")
+            runner.run(fixed, min(4, args.concurrency), "warm-up")
+            print(f"  recorded {len(table.compiles)} compiles and {len(table.runs)} runs")
+            fixed.misses = 0
+
+            print(f"fixed-latency sandbox ({args.sandbox_latency * 1000:.0f} ms per compile or run):")
+            samples: dict[int, list[float]] = {1: [], args.concurrency: []}
+            for round_index in range(args.rounds):
+                order = list(samples) if round_index % 2 == 0 else list(reversed(samples))
+                for concurrency in order:
+                    samples[concurrency].append(runner.run(fixed, concurrency, f"round {round_index + 1}"))
+            serial = args.problems / statistics.median(samples[1])
+            wide = args.problems / statistics.median(samples[args.concurrency])
+            ratio = wide / serial
+            print(f"  table misses while timing: {fixed.misses} (0 means every sandbox call cost the same)")
+            print(
+                f"  median throughput: {serial:.2f} problems/s at 1, {wide:.2f} problems/s at "
+                f"{args.concurrency}: x{ratio:.2f} (ideal x{args.concurrency}, target "
+                f">= x{0.85 * args.concurrency:.1f})"
+            )
+
+            real_ratio = None
+            if not args.skip_real:
+                print(f"real LocalSandbox (gcc and the programs on {os.cpu_count()} cores: CPU-bound here):")
+                real_serial = args.problems / runner.run(real, 1, "real")
+                real_wide = args.problems / runner.run(real, args.concurrency, "real")
+                real_ratio = real_wide / real_serial
+                print(
+                    f"  throughput: {real_serial:.2f} problems/s at 1, {real_wide:.2f} problems/s at "
+                    f"{args.concurrency}: x{real_ratio:.2f} (for information; bounded by the cores)"
+                )
+    finally:
+        real.close()
+
+    print(f"throughput1={serial:.3f}")
+    print(f"throughput{args.concurrency}={wide:.3f}")
+    print(f"misses={fixed.misses}")
+    if real_ratio is not None:
+        print(f"real_sandbox_ratio={real_ratio:.3f}")
+    print(f"ratio={ratio:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
