@@ -7,7 +7,7 @@ import logging
 import sys
 from contextlib import closing
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import structlog
 import typer
@@ -20,6 +20,9 @@ from declean.errors import DecleanError
 from declean.principles import PRINCIPLES
 from declean.sandbox import get_sandbox
 from declean.sandbox.results import CompileAndRunResult
+
+if TYPE_CHECKING:
+    from declean.agents.cache import SqliteModelCache
 
 app = typer.Typer(no_args_is_help=True, help="Verified, labeled code-quality datasets of C programs.")
 sandbox_app = typer.Typer(no_args_is_help=True, help="Compile and run C in the sandbox.")
@@ -125,30 +128,29 @@ def sandbox_image(
 @cache_app.command("info")
 def cache_info(out: OutDirArgument = Path("out")) -> None:
     """How many model replies the cache in OUT holds."""
-    from declean.agents.cache import CACHE_FILE, SqliteModelCache
-
-    path = out / CACHE_FILE
-    if not path.exists():
-        console.print(f"no cache at {path}")
-        return
-    with SqliteModelCache(path) as cache:
+    with _existing_cache(out) as cache:
         count = len(cache)
-    size = sum(p.stat().st_size for p in path.parent.glob(f"{CACHE_FILE}*"))
-    console.print(f"{path}: {count} cached replies, {size / 1e6:.1f} MB")
+    size = sum(p.stat().st_size for p in cache.path.parent.glob(f"{cache.path.name}*"))
+    console.print(f"{cache.path}: {count} cached replies, {size / 1e6:.1f} MB")
 
 
 @cache_app.command("clear")
 def cache_clear(out: OutDirArgument = Path("out")) -> None:
     """Forget every cached reply in OUT: the next run asks the model again."""
+    with _existing_cache(out) as cache:
+        removed = cache.clear()
+    console.print(f"removed {removed} cached replies from {cache.path}")
+
+
+def _existing_cache(out: Path) -> SqliteModelCache:
+    """The cache of OUT; a missing one is said and ends the command (never created by looking)."""
     from declean.agents.cache import CACHE_FILE, SqliteModelCache
 
     path = out / CACHE_FILE
     if not path.exists():
         console.print(f"no cache at {path}")
-        return
-    with SqliteModelCache(path) as cache:
-        removed = cache.clear()
-    console.print(f"removed {removed} cached replies from {path}")
+        raise typer.Exit(0)
+    return SqliteModelCache(path)
 
 
 def _print_result(source: Path, cases: list[str], result: CompileAndRunResult) -> None:
