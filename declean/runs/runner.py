@@ -47,9 +47,13 @@ def run_problems(
     prices: PriceTable | None = None,
     on_problem_done: ProblemDone | None = None,
 ) -> RunSummary:
-    """Run every problem through the graph into ``out_dir``; see :func:`run_problems_async`."""
-    return asyncio.run(
-        run_problems_async(
+    """Run every problem through the graph into ``out_dir`` on an event loop of its own (whose worker
+    threads, used for sandbox work, match ``context.concurrency``); see :func:`run_problems_async`."""
+
+    async def run() -> RunSummary:
+        workers = ThreadPoolExecutor(max_workers=context.concurrency + 4, thread_name_prefix="declean")
+        asyncio.get_running_loop().set_default_executor(workers)
+        return await run_problems_async(
             problems,
             context,
             out_dir,
@@ -59,7 +63,8 @@ def run_problems(
             prices=prices,
             on_problem_done=on_problem_done,
         )
-    )
+
+    return asyncio.run(run())
 
 
 async def run_problems_async(
@@ -97,9 +102,6 @@ async def run_problems_async(
             "repaired": repaired,
         },
     )
-    loop = asyncio.get_running_loop()
-    loop.set_default_executor(ThreadPoolExecutor(max_workers=context.concurrency + 4))
-    summary: RunSummary | None = None
     try:
         async with open_checkpointer(out_dir, checkpoint_url) as checkpointer:
             graph = build_graph(checkpointer=checkpointer)
