@@ -8,22 +8,15 @@ from a script in ``bench/`` run from the repository root; it puts the root on ``
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from langchain_core.callbacks import AsyncCallbackManagerForLLMRun, CallbackManagerForLLMRun
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage
-from langchain_core.outputs import ChatGeneration, ChatResult
-from pydantic import PrivateAttr
 
 import tests.corpus_run
 from declean.graphs.context import Context
@@ -33,6 +26,7 @@ from declean.samples import Principle
 from declean.sandbox.base import Sandbox
 from declean.sandbox.results import CompileAndRunResult, CompiledProgram, CompileResult, RunResult
 from tests.corpus_index import CorpusProgram, clean_programs
+from tests.fakes import RespondingChatModel
 
 ROOT = Path(__file__).resolve().parents[1]
 ALL_PRINCIPLES: list[Principle] = ["DRY", "SRP", "MC", "NAME"]
@@ -41,60 +35,9 @@ Result = TypeVar("Result")
 _CORPUS: list[CorpusProgram] = clean_programs()
 
 
-class LatencyChatModel(BaseChatModel):
-    """Answers like ``tests.corpus_run.respond`` after sleeping ``latency`` seconds; counts its calls."""
-
-    latency: float = 0.0
-    _calls: int = PrivateAttr(default=0)
-    _busy_seconds: float = PrivateAttr(default=0.0)
-    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
-
-    @property
-    def _llm_type(self) -> str:
-        return "latency"
-
-    @property
-    def calls(self) -> int:
-        """Calls answered so far (cache hits never reach the model)."""
-        with self._lock:
-            return self._calls
-
-    @property
-    def respond_seconds(self) -> float:
-        """CPU spent computing replies (not the sleeps)."""
-        with self._lock:
-            return self._busy_seconds
-
-    def _generate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
-        time.sleep(self.latency)
-        return self._reply(messages)
-
-    async def _agenerate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: AsyncCallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
-        await asyncio.sleep(self.latency)
-        return self._reply(messages)
-
-    def _reply(self, messages: list[BaseMessage]) -> ChatResult:
-        started = time.perf_counter()
-        reply = tests.corpus_run.respond([{"role": m.type, "content": m.text} for m in messages])
-        prompt = sum(len(message.text) for message in messages)
-        usage = {"input_tokens": prompt // 4, "output_tokens": len(reply) // 4}
-        message = AIMessage(content=reply, usage_metadata={**usage, "total_tokens": sum(usage.values())})
-        with self._lock:
-            self._calls += 1
-            self._busy_seconds += time.perf_counter() - started
-        return ChatResult(generations=[ChatGeneration(message=message)])
+def latency_model(latency: float) -> RespondingChatModel:
+    """The deterministic corpus model (``tests.corpus_run.respond``) answering after ``latency`` seconds."""
+    return RespondingChatModel(respond=tests.corpus_run.respond, latency_seconds=latency)
 
 
 def write_problems(path: Path, count: int) -> list[Problem]:

@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _common import FixedLatencySandbox, LatencyChatModel, ResultTable, describe, timed_run, write_problems
+from _common import FixedLatencySandbox, ResultTable, describe, latency_model, timed_run, write_problems
 
 from declean.graphs.context import Context
 from declean.problems import Problem
@@ -39,7 +39,7 @@ class Runner:
     def run(self, sandbox: Sandbox, concurrency: int, label: str) -> float:
         """Wall-clock seconds of one run; prints its outcome."""
         self.count += 1
-        model = LatencyChatModel(latency=self.latency)
+        model = latency_model(self.latency)
         context = Context(
             llm=model,
             sandbox=sandbox,

@@ -30,12 +30,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from _common import ALL_PRINCIPLES, ROOT, LatencyChatModel, TimingSandbox, describe, timed_run, write_problems
+from _common import ALL_PRINCIPLES, ROOT, TimingSandbox, describe, latency_model, timed_run, write_problems
 
 from declean.graphs.context import Context
 from declean.problems import Problem
 from declean.runs import RunSummary
 from declean.sandbox.local import LocalSandbox
+from tests.fakes import RespondingChatModel
 
 MIB = 1024 * 1024
 Result = TypeVar("Result")
@@ -43,9 +44,9 @@ Result = TypeVar("Result")
 
 def user_run(
     problems: list[Problem], sandbox: TimingSandbox, scratch: Path, name: str
-) -> tuple[RunSummary, float, LatencyChatModel, Path]:
+) -> tuple[RunSummary, float, RespondingChatModel, Path]:
     """One run as a user makes it (trace written); its summary, wall seconds, model and trace file."""
-    model = LatencyChatModel(latency=0.0)
+    model = latency_model(0.0)
     context = Context(
         llm=model,
         sandbox=sandbox,
@@ -187,8 +188,7 @@ def measure_overhead(args: argparse.Namespace) -> tuple[float, float]:
             )
             print(
                 f"  outside the sandbox: {outside:.2f}s ({outside / len(problems) * 1000:.0f} ms per "
-                f"problem), of which the fake model's replies {model.respond_seconds:.3f}s over "
-                f"{model.calls} calls"
+                f"problem); the fake model answered {model.calls} calls"
             )
             print(f"  trace: {trace.stat().st_size / MIB:.2f} MiB")
             print(f"  wall / sandbox = {wall / timing.seconds:.3f} (target <= 1.2)")

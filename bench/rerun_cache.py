@@ -23,10 +23,10 @@ from pathlib import Path
 from _common import (
     ALL_PRINCIPLES,
     FixedLatencySandbox,
-    LatencyChatModel,
     ResultTable,
     TimingSandbox,
     describe,
+    latency_model,
     timed_run,
     write_problems,
 )
@@ -37,13 +37,14 @@ from declean.problems import Problem
 from declean.runs import RunSummary
 from declean.sandbox.base import Sandbox
 from declean.sandbox.local import LocalSandbox
+from tests.fakes import RespondingChatModel
 
 
 def run(
     label: str,
     *,
     problems: list[Problem],
-    model: LatencyChatModel,
+    model: RespondingChatModel,
     sandbox: Sandbox,
     cache: SqliteModelCache,
     concurrency: int,
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--problems and --concurrency must be at least 1, --latency not negative")
 
     real = LocalSandbox()
-    model = LatencyChatModel(latency=args.latency)
+    model = latency_model(args.latency)
     replay: tuple[float, int] | None = None
     try:
         with tempfile.TemporaryDirectory(prefix="declean-bench-") as directory:
