@@ -1,0 +1,33 @@
+"""The ``declean`` command: one typer app, one module per command group."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Annotated
+
+import structlog
+import typer
+
+from declean.cli.cache import cache_app
+from declean.cli.lint import lint
+from declean.cli.run import run
+from declean.cli.sandbox import sandbox_app
+from declean.cli.trace import trace_app
+
+app = typer.Typer(no_args_is_help=True, help="Verified, labeled code-quality datasets of C programs.")
+app.add_typer(sandbox_app, name="sandbox")
+app.add_typer(cache_app, name="cache")
+app.add_typer(trace_app, name="trace")
+app.command("run")(run)
+app.command("lint")(lint)
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log debug events.")] = False) -> None:
+    """Logs go to stderr, so stdout stays clean for --json."""
+    level = logging.DEBUG if verbose else logging.WARNING
+    structlog.configure(
+        wrapper_class=structlog.make_filtering_bound_logger(level),
+        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+    )

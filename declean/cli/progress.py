@@ -1,0 +1,231 @@
+"""Progress of ``declean run``: a live display on a terminal, periodic plain lines in a log."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal, Self
+
+from pydantic import BaseModel, ConfigDict
+from rich.console import Group, RenderableType
+from rich.live import Live
+from rich.markup import escape
+from rich.progress_bar import ProgressBar
+from rich.table import Table
+from rich.text import Text
+
+from declean.tracing.events import ModelCall, SampleAccepted, SampleRejected
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from declean.tracing.events import _Event
+
+Mode = Literal["auto", "rich", "plain", "off"]
+
+
+class ProgressSnapshot(BaseModel):
+    """The counters of a run at one moment."""
+
+    model_config = ConfigDict(frozen=True)
+
+    total: int
+    done: int
+    """Problems finished, including the ``already_done`` of a resumed run."""
+    done_here: int
+    """Problems finished by this process: the ones the rates are computed from."""
+    crashed: int
+    accepted: int
+    rejected: dict[str, int]
+    """Rejected samples by reason."""
+    model_calls: int
+    cached_calls: int
+    failed_calls: int
+    input_tokens: int
+    output_tokens: int
+    elapsed_seconds: float
+    problems_per_minute: float
+    accepted_per_minute: float
+    eta_seconds: float | None
+    """Time left for the remaining problems at the current rate; ``None`` while the rate is 0."""
+
+
+class RunProgress:
+    """Counts a run's problems, samples and model calls from its trace events, and shows them.
+
+    ``rich`` redraws a live panel and prints one line per accepted or rejected sample above it; ``plain``
+    prints :meth:`status_line` at most once per ``interval_seconds``; ``off`` only counts. Every mode but
+    ``off`` prints a final status line on exit. Safe to call from several threads.
+    """
+
+    def __init__(
+        self,
+        total_problems: int,
+        *,
+        console: Console,
+        mode: Mode = "auto",
+        interval_seconds: float = 10.0,
+        already_done: int = 0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._console = console
+        self._mode: Mode = ("rich" if console.is_terminal else "plain") if mode == "auto" else mode
+        self._interval = interval_seconds
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._total = total_problems
+        self._already_done = already_done
+        self._done_here = 0
+        self._crashed = 0
+        self._accepted = 0
+        self._rejected: Counter[str] = Counter()
+        self._model_calls = 0
+        self._cached_calls = 0
+        self._failed_calls = 0
+        self._input_tokens = 0
+        self._output_tokens = 0
+        self._start = clock()
+        self._last_line = self._start
+        self._stop = threading.Event()
+        self._ticker: threading.Thread | None = None
+        self._live: Live | None = None
+
+    def __enter__(self) -> Self:
+        """Start the live display (rich) or the periodic status lines (plain)."""
+        if self._mode == "rich":
+            self._live = Live(
+                get_renderable=self._render, console=self._console, refresh_per_second=4, transient=True
+            )
+            self._live.start()
+        elif self._mode == "plain":
+            self._ticker = threading.Thread(target=self._tick, name="run-progress", daemon=True)
+            self._ticker.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Stop the display and print the final status line (except in ``off`` mode)."""
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+        if self._ticker is not None:
+            self._stop.set()
+            self._ticker.join()
+            self._ticker = None
+        if self._mode != "off":
+            self._console.print(self.status_line(), highlight=False, soft_wrap=True, markup=False)
+
+    def event(self, event: _Event) -> None:
+        """Count one trace event; meant as a listener of the run's trace writer."""
+        if isinstance(event, ModelCall):
+            with self._lock:
+                self._model_calls += 1
+                self._cached_calls += event.cached
+                self._failed_calls += event.error is not None
+                self._input_tokens += event.input_tokens or 0
+                self._output_tokens += event.output_tokens or 0
+        elif isinstance(event, SampleAccepted):
+            with self._lock:
+                self._accepted += 1
+            if self._mode == "rich":
+                line = f"{event.sample['id']} ({'+'.join(event.sample['labels']) or 'clean'})"
+                self._console.print(f"[green]accepted[/green] {escape(line)}")
+        elif isinstance(event, SampleRejected):
+            rejection = event.rejection
+            with self._lock:
+                self._rejected[rejection["reason"]] += 1
+            if self._mode == "rich":
+                line = f"{rejection['sample_id']} ({rejection['reason']}: {str(rejection['detail'])[:120]})"
+                self._console.print(f"[yellow]rejected[/yellow] {escape(line)}")
+
+    def problem_done(self, problem_id: str, *, crashed: bool) -> None:
+        """Count one finished problem (``crashed`` if it raised) and print a status line if one is due."""
+        with self._lock:
+            self._done_here += 1
+            self._crashed += crashed
+        self._print_if_due()
+
+    @property
+    def snapshot(self) -> ProgressSnapshot:
+        """The counters now, with the elapsed time, rates and ETA from the clock."""
+        with self._lock:
+            elapsed = max(self._clock() - self._start, 0.0)
+            done = self._already_done + self._done_here
+            per_second = self._done_here / elapsed if elapsed > 0 else 0.0
+            remaining = max(self._total - done, 0)
+            return ProgressSnapshot(
+                total=self._total,
+                done=done,
+                done_here=self._done_here,
+                crashed=self._crashed,
+                accepted=self._accepted,
+                rejected=dict(sorted(self._rejected.items())),
+                model_calls=self._model_calls,
+                cached_calls=self._cached_calls,
+                failed_calls=self._failed_calls,
+                input_tokens=self._input_tokens,
+                output_tokens=self._output_tokens,
+                elapsed_seconds=elapsed,
+                problems_per_minute=per_second * 60,
+                accepted_per_minute=self._accepted / elapsed * 60 if elapsed > 0 else 0.0,
+                eta_seconds=remaining / per_second if per_second > 0 else None,
+            )
+
+    def status_line(self) -> str:
+        """The counters as one plain line, e.g. ``progress: 5/20 problems (1 crashed), 12 accepted, ...``."""
+        snap = self.snapshot
+        return f"progress: {_problems(snap)}, {_counters(snap)}"
+
+    def _print_if_due(self) -> None:
+        if self._ticker is None:
+            return
+        with self._lock:
+            now = self._clock()
+            if now - self._last_line < self._interval:
+                return
+            self._last_line = now
+        self._console.print(self.status_line(), highlight=False, soft_wrap=True, markup=False)
+
+    def _tick(self) -> None:
+        while not self._stop.wait(min(max(self._interval, 0.05), 1.0)):
+            self._print_if_due()
+
+    def _render(self) -> RenderableType:
+        snap = self.snapshot
+        grid = Table.grid(padding=(0, 1))
+        grid.add_row(ProgressBar(total=max(snap.total, 1), completed=snap.done, width=40), _problems(snap))
+        return Group(grid, Text(_counters(snap), style="dim"))
+
+
+def _problems(snap: ProgressSnapshot) -> str:
+    crashed = f" ({snap.crashed} crashed)" if snap.crashed else ""
+    return f"{snap.done}/{snap.total} problems{crashed}"
+
+
+def _counters(snap: ProgressSnapshot) -> str:
+    reasons = ", ".join(f"{reason} {count}" for reason, count in snap.rejected.items())
+    failed = f", {snap.failed_calls} failed" if snap.failed_calls else ""
+    eta = _duration(snap.eta_seconds) if snap.eta_seconds is not None else "unknown"
+    return ", ".join(
+        [
+            f"{snap.accepted} accepted",
+            f"{sum(snap.rejected.values())} rejected" + (f" ({reasons})" if reasons else ""),
+            f"{snap.model_calls} model calls ({snap.cached_calls} cached{failed})",
+            f"tokens {snap.input_tokens} in / {snap.output_tokens} out",
+            f"{_duration(snap.elapsed_seconds)} elapsed",
+            f"{snap.problems_per_minute:.1f} problems/min",
+            f"{snap.accepted_per_minute:.1f} accepted/min",
+            f"ETA {eta}",
+        ]
+    )
+
+
+def _duration(seconds: float) -> str:
+    """``42s``, ``2m 07s`` or ``3h 05m``."""
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole}s"
+    if whole < 3600:
+        return f"{whole // 60}m {whole % 60:02d}s"
+    return f"{whole // 3600}h {whole % 3600 // 60:02d}m"

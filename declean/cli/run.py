@@ -1,0 +1,338 @@
+"""``declean run``: a problems file through the graph, with the models resolved from settings."""
+
+from __future__ import annotations
+
+from contextlib import ExitStack, closing
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+import typer
+import yaml
+from pydantic import BaseModel, ConfigDict, SecretStr, ValidationError, field_validator
+from rich.console import Console
+from rich.table import Table
+
+from declean.cli.progress import RunProgress
+from declean.errors import ConfigurationError, DecleanError
+from declean.models.cache import CACHE_FILE, SqliteModelCache
+from declean.models.usage import Price, RunUsage
+from declean.runs.output import REJECTIONS_FILE, SAMPLES_FILE, SUMMARY_FILE
+from declean.samples import JudgePolicy, OnCollateral, OnRejection, Strategy
+
+if TYPE_CHECKING:
+    from declean.graphs.context import Context
+    from declean.models.providers import ResolvedModels
+    from declean.runs import RunSummary
+    from declean.sandbox.base import Sandbox
+    from declean.settings import Settings
+
+console = Console()
+errors = Console(stderr=True)
+
+
+def run(
+    problems_file: Annotated[Path, typer.Argument(help="Problems file (.yaml, .yml or .jsonl).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path("out"),
+    provider: Annotated[
+        str | None, typer.Option(help="local (embedded model), openai, openai-compatible [DECLEAN_PROVIDER].")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="Model name [DECLEAN_MODEL].")] = None,
+    base_url: Annotated[
+        str | None, typer.Option(help="OpenAI-compatible endpoint [DECLEAN_BASE_URL].")
+    ] = None,
+    api_key: Annotated[
+        str | None, typer.Option(help="API key [DECLEAN_API_KEY].", show_default=False)
+    ] = None,
+    sandbox_backend: Annotated[str, typer.Option("--sandbox", help="auto, local or docker.")] = "local",
+    samples: Annotated[int, typer.Option(min=1, help="Clean samples per problem.")] = 1,
+    principles: Annotated[str, typer.Option(help="De-clean chain, comma-separated.")] = "DRY,SRP,MC,NAME",
+    temperature: Annotated[float, typer.Option(help="Generator temperature.")] = 0.8,
+    max_fix_attempts: Annotated[int, typer.Option(min=0, help="Fixer calls per version.")] = 3,
+    judge: Annotated[str, typer.Option(help="strict, or llm to ask the judge model.")] = "strict",
+    on_rejection: Annotated[str, typer.Option(help="continue or stop the chain.")] = "continue",
+    strategy: Annotated[str, typer.Option(help="De-clean by: auto, procedural or llm.")] = "auto",
+    level: Annotated[int, typer.Option(min=1, max=3, help="Procedural strength: 1 subtle .. 3 blatant.")] = 2,
+    verify: Annotated[bool, typer.Option(help="Check every label statically.")] = True,
+    on_collateral: Annotated[
+        str, typer.Option(help="reject, or relabel a step that violates more.")
+    ] = "reject",
+    trace_dir: Annotated[Path, typer.Option(help="Where the run's trace goes.")] = Path("traces"),
+    resume: Annotated[bool, typer.Option(help="Continue the run recorded in --out (after a crash).")] = False,
+    restart: Annotated[
+        bool, typer.Option(help="Replace the results in --out with a new run (the model cache is kept).")
+    ] = False,
+    concurrency: Annotated[
+        int, typer.Option(min=1, help="Model calls and sandbox runs in flight at once.")
+    ] = 4,
+    cache: Annotated[bool, typer.Option(help="Answer repeated model calls from --out/cache.sqlite.")] = True,
+    checkpoint_url: Annotated[
+        str | None,
+        typer.Option(help="postgresql://... to checkpoint there instead of --out [DECLEAN_CHECKPOINT_URL]."),
+    ] = None,
+    requests_per_minute: Annotated[
+        float | None, typer.Option(help="Pace model requests to the provider [DECLEAN_REQUESTS_PER_MINUTE].")
+    ] = None,
+    retries: Annotated[int, typer.Option(min=0, help="Retries of a model call on 429, 5xx, timeouts.")] = 4,
+    prices: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True, dir_okay=False, help="YAML/JSON: model -> input/output price per 1M tokens."
+        ),
+    ] = None,
+    progress: Annotated[str, typer.Option(help="auto, rich, plain or off.")] = "auto",
+) -> None:
+    """Generate clean solutions, de-clean them one principle at a time, keep what is verified."""
+    overrides: dict[str, Any] = {
+        "provider": provider,
+        "model": model,
+        "base_url": base_url,
+        "api_key": SecretStr(api_key) if api_key else None,
+        "checkpoint_url": checkpoint_url,
+        "requests_per_minute": requests_per_minute,
+    }
+    try:
+        options = RunOptions.from_flags(
+            principles=[p.strip().upper() for p in principles.split(",") if p.strip()],
+            samples=samples,
+            temperature=temperature,
+            max_fix_attempts=max_fix_attempts,
+            judge=judge,
+            on_rejection=on_rejection,
+            strategy=strategy,
+            level=level,
+            verify=verify,
+            on_collateral=on_collateral,
+            trace_dir=trace_dir,
+            concurrency=concurrency,
+            retries=retries,
+            sandbox_backend=sandbox_backend,
+            progress=progress,
+        )
+        summary = _run(problems_file, out, overrides, options, resume, restart, cache, prices)
+    except DecleanError as error:
+        errors.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2) from error
+    except KeyboardInterrupt as interrupt:
+        errors.print(f"[yellow]interrupted:[/yellow] continue with the same command and --resume --out {out}")
+        raise typer.Exit(130) from interrupt
+    _print_summary(summary, out, options.principles)
+
+
+class RunOptions(BaseModel):
+    """The flags that shape the graph's work, validated before any model or server starts."""
+
+    model_config = ConfigDict(frozen=True)
+
+    principles: list[str]
+    samples: int
+    temperature: float
+    max_fix_attempts: int
+    judge: JudgePolicy
+    on_rejection: OnRejection
+    strategy: Strategy
+    level: Literal[1, 2, 3]
+    verify: bool
+    on_collateral: OnCollateral
+    trace_dir: Path
+    concurrency: int
+    retries: int
+    sandbox_backend: Literal["auto", "local", "docker"]
+    progress: Literal["auto", "rich", "plain", "off"]
+
+    @field_validator("principles")
+    @classmethod
+    def _known_and_applicable(cls, principles: list[str]) -> list[str]:
+        from declean.principles import REGISTRY
+
+        if not principles:
+            raise ValueError("name at least one principle")
+        specs = REGISTRY.resolve(principles)
+        cannot = [spec.name for spec in specs if not spec.can_declean]
+        if cannot:
+            raise ValueError(f"{', '.join(cannot)} cannot be a de-clean step")
+        if len(set(principles)) != len(principles):
+            raise ValueError(f"{','.join(principles)} repeats a principle")
+        return principles
+
+    @classmethod
+    def from_flags(cls, **flags: Any) -> RunOptions:
+        """The options, or one :class:`ConfigurationError` naming every bad flag."""
+        try:
+            return cls(**flags)
+        except ValidationError as error:
+            problems = "; ".join(
+                f"--{str(e['loc'][0]).replace('_', '-')}: {_plain(e['msg'])}" for e in error.errors()
+            )
+            raise ConfigurationError(problems) from None
+
+
+def _plain(message: str) -> str:
+    """Pydantic's message without its ``Value error, `` prefix."""
+    return message.removeprefix("Value error, ")
+
+
+def _run(
+    problems_file: Path,
+    out: Path,
+    overrides: dict[str, Any],
+    options: RunOptions,
+    resume: bool,
+    restart: bool,
+    use_cache: bool,
+    prices_file: Path | None,
+) -> RunSummary:
+    from declean.models.providers import resolve_models
+    from declean.problems import load_problems
+    from declean.runs import run_problems
+    from declean.sandbox import get_sandbox
+
+    if resume and restart:
+        raise ConfigurationError("--resume and --restart exclude each other")
+    problems = load_problems(problems_file)
+    settings = _settings(overrides)
+    prices = _load_prices(prices_file) if prices_file else settings.prices
+    run_id = _resumed_run_id(out) if resume else None
+    with ExitStack() as resources:
+        sandbox = resources.enter_context(closing(get_sandbox(options.sandbox_backend)))
+        if settings.provider == "local":
+            console.print("starting the embedded model (first use assembles it from its packages) ...")
+        models = resources.enter_context(resolve_models(settings))
+        model_cache = (
+            resources.enter_context(closing(SqliteModelCache(out / CACHE_FILE))) if use_cache else None
+        )
+        context = _context(options, models, sandbox, model_cache, settings, run_id)
+        done_before = _done_count(out) if resume else 0
+        display = resources.enter_context(
+            RunProgress(len(problems), console=console, mode=options.progress, already_done=done_before)
+        )
+        context.trace.listeners.append(display.event)
+        console.print(
+            f"run [bold]{context.run_id}[/bold]{' (resumed)' if resume else ''}: {len(problems)} problems, "
+            f"model {models.description}, sandbox {sandbox.name}, concurrency {options.concurrency}, "
+            f"cache {'off' if model_cache is None else 'on'}, trace {context.trace.path}"
+        )
+        return run_problems(
+            problems,
+            context,
+            out,
+            resume=resume,
+            restart=restart,
+            checkpoint_url=settings.checkpoint_url,
+            prices=prices,
+            on_problem_done=lambda record: display.problem_done(
+                record.problem_id, crashed=record.status == "crashed"
+            ),
+        )
+
+
+def _context(
+    options: RunOptions,
+    models: ResolvedModels,
+    sandbox: Sandbox,
+    model_cache: SqliteModelCache | None,
+    settings: Settings,
+    run_id: str | None,
+) -> Context:
+    from langchain_core.rate_limiters import InMemoryRateLimiter
+
+    from declean.graphs.context import Context, new_run_id
+    from declean.models.retry import RetryPolicy
+
+    pace = settings.requests_per_minute
+    limiter = InMemoryRateLimiter(requests_per_second=pace / 60, check_every_n_seconds=0.05) if pace else None
+    return Context(
+        llm=models.llm,
+        llms=models.llms,
+        sandbox=sandbox,
+        principles=options.principles,
+        samples_per_problem=options.samples,
+        temperature=options.temperature,
+        max_fix_attempts=options.max_fix_attempts,
+        judge_policy=options.judge,
+        on_rejection=options.on_rejection,
+        strategies=dict.fromkeys(options.principles, options.strategy),
+        level=options.level,
+        verify_labels=options.verify,
+        on_collateral=options.on_collateral,
+        trace_dir=options.trace_dir,
+        concurrency=options.concurrency,
+        cache=model_cache,
+        retry=RetryPolicy(max_attempts=options.retries + 1),
+        rate_limiter=limiter,
+        model_concurrency=models.parallel_requests,
+        run_id=run_id or new_run_id(),
+    )
+
+
+def _resumed_run_id(out: Path) -> str:
+    from declean.runs import MANIFEST_FILE, RunManifest
+
+    manifest = RunManifest.load(out)
+    if manifest is None:
+        raise ConfigurationError(f"--resume: {out} holds no run (no {MANIFEST_FILE}); run without --resume")
+    return manifest.run_id
+
+
+def _done_count(out: Path) -> int:
+    from declean.runs import OutputDir
+
+    return sum(record.status == "done" for record in OutputDir(out).load().values())
+
+
+def _load_prices(path: Path) -> dict[str, Price]:
+    from pydantic import TypeAdapter
+
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return TypeAdapter(dict[str, Price]).validate_python(raw)
+    except (yaml.YAMLError, ValidationError) as error:
+        expected = "model: {input_per_million, output_per_million}"
+        raise ConfigurationError(f"{path}: not a price table ({expected}): {error}") from error
+
+
+def _settings(overrides: dict[str, Any]) -> Settings:
+    """The environment's settings with the flags that were given on top; invalid values are refused."""
+    from declean.settings import Settings
+
+    try:
+        return Settings(**{key: value for key, value in overrides.items() if value is not None})
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise ConfigurationError(f"invalid settings: {problems}") from error
+
+
+def _print_summary(summary: RunSummary, out: Path, principles: list[str]) -> None:
+    table = Table("label", "accepted", "rejected (by reason)", title="samples per label")
+    for label in ["clean", *principles]:
+        reasons = {r: n for (stage, r), n in summary.rejected.items() if stage == label}
+        detail = ", ".join(f"{reason} {count}" for reason, count in sorted(reasons.items())) or "-"
+        table.add_row(label, str(summary.accepted[label]), detail)
+    console.print(table)
+    console.print(_usage_table(summary.usage))
+    console.print(
+        f"{summary.accepted_samples} samples accepted ({summary.done_problems} of {summary.problems} "
+        f"problems done) in {summary.duration_seconds:.1f}s; written to {out / SAMPLES_FILE} and "
+        f"{out / REJECTIONS_FILE}, totals in {out / SUMMARY_FILE}"
+    )
+    if summary.failed_problems:
+        errors.print(
+            f"[red]problems that crashed (see the trace; --resume retries them):[/red] "
+            f"{', '.join(summary.failed_problems)}"
+        )
+
+
+def _usage_table(usage: RunUsage) -> Table:
+    table = Table("role", "calls", "cached", "failed", "tokens in", "tokens out", title="model calls")
+    for role, count in [*sorted(usage.by_role.items()), ("total", usage.total)]:
+        table.add_row(
+            role,
+            str(count.calls),
+            str(count.cached_calls),
+            str(count.failed_calls),
+            str(count.input_tokens),
+            str(count.output_tokens),
+        )
+    if usage.cost is not None:
+        unpriced = f" (no price for {', '.join(usage.unpriced_models)})" if usage.unpriced_models else ""
+        table.caption = f"cost of the paid calls: {usage.cost:.4f}{unpriced}"
+    return table

@@ -1,0 +1,107 @@
+"""Static label verification: every principle's measure on a program, and the before/after check of a step.
+
+A de-clean step is verified when the score of its target principle rose (so a subtle, level-1 step
+counts even below the verdict's threshold); it is ``collateral`` when a principle it did not target, and
+that the sample is not already labelled with, is judged violated afterwards although it was not before,
+or got worse while already violated.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from pydantic import BaseModel, ConfigDict
+
+from declean.principles.base import Evidence, Principle, PrincipleSpec
+from declean.tools.cparse import parse
+
+PrincipleChoice = Iterable[Principle | PrincipleSpec] | None
+"""Which principles to measure: names or specs; ``None`` for every registered measured principle."""
+
+
+def measured_specs(principles: PrincipleChoice = None) -> tuple[PrincipleSpec, ...]:
+    """The measured principles among ``principles`` (all registered ones when ``None``)."""
+    from declean.principles import REGISTRY
+
+    specs = REGISTRY.measured() if principles is None else REGISTRY.resolve(principles)
+    return tuple(spec for spec in specs if spec.measure is not None)
+
+
+def measure(source: str, principles: PrincipleChoice = None) -> Evidence:
+    """Measure ``principles`` on ``source``."""
+    return _measure(source, measured_specs(principles))
+
+
+@functools.lru_cache(maxsize=512)
+def _measure(source: str, specs: tuple[PrincipleSpec, ...]) -> Evidence:
+    """Cached by source and principles: a chain measures each version as a candidate, again as the next
+    step's base, and in its sample."""
+    tree = parse(source)
+    measures = {spec.name: spec.measure(tree) for spec in specs if spec.measure is not None}
+    return Evidence(parse_errors=tree.root_node.has_error, measures=measures)
+
+
+def detect(source: str, principles: PrincipleChoice = None) -> list[Principle]:
+    """The labels the measures give ``source``, in canonical order."""
+    return measure(source, principles).violated()
+
+
+class StepCheck(BaseModel):
+    """The static verdict on one de-clean step."""
+
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
+
+    principle: Principle
+    """The principle the step targeted."""
+    verified: bool
+    """The target's score rose."""
+    collateral: list[Principle]
+    """Other principles the step violated too."""
+    before: Evidence
+    after: Evidence
+
+    def explain(self) -> str:
+        """One line for a rejection's detail."""
+        return "; ".join(
+            f"{name} evidence {self.before[name].score:g} -> {self.after[name].score:g}"
+            for name in [self.principle, *self.collateral]
+        )
+
+
+def check_step(
+    principle: Principle | PrincipleSpec,
+    before: str,
+    after: str,
+    labelled: Iterable[Principle] = (),
+    principles: PrincipleChoice = None,
+) -> StepCheck:
+    """Compare the measures of ``before`` and ``after`` for a step that targeted ``principle``.
+
+    ``principles`` are the ones watched for collateral damage (every registered measured one by default);
+    the target is always measured.
+    """
+    specs = measured_specs(principles)
+    target = measured_specs([principle])[0]
+    if target not in specs:
+        specs = (*specs, target)
+    measured_before, measured_after = _measure(before, specs), _measure(after, specs)
+    verified = measured_after[target.name].score > measured_before[target.name].score
+    already = {target.name, *labelled}
+    collateral = [
+        spec.name
+        for spec in specs
+        if spec.name not in already
+        and measured_after[spec.name].violated
+        and (
+            not measured_before[spec.name].violated
+            or measured_after[spec.name].score > measured_before[spec.name].score
+        )
+    ]
+    return StepCheck(
+        principle=target.name,
+        verified=verified,
+        collateral=collateral,
+        before=measured_before,
+        after=measured_after,
+    )
