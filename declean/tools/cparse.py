@@ -1,4 +1,4 @@
-"""C parsing with tree-sitter: the syntax tree, the program's functions, and byte-range text edits.
+"""C parsing with tree-sitter: the syntax tree, its functions and declarators, and byte-range text edits.
 
 Shared by the procedural transforms and the verifiers; knows nothing of models or graphs.
 """
@@ -93,6 +93,58 @@ def functions(tree: Tree | Node) -> list[Function]:
         if name is not None and body is not None:
             found.append(Function(name=name, node=definition, body=body))
     return found
+
+
+def enclosing_function(node: Node | None) -> Node | None:
+    """The innermost ``function_definition`` holding ``node`` (``node`` itself included), if any."""
+    while node is not None and node.type != "function_definition":
+        node = node.parent
+    return node
+
+
+DECLARATOR_WRAPPERS = ("init_declarator", "pointer_declarator", "array_declarator", "attributed_declarator")
+"""Declarators walked by their ``declarator`` field (tree-sitter-c gives ``attributed_declarator`` none)."""
+
+
+def declarator_name(node: Node | None, *, strict: bool = False) -> Node | None:
+    """The identifier a declarator declares, through pointers, arrays, functions and parentheses.
+
+    By default any node's ``declarator`` field is followed, else its first child declarator, so a whole
+    declaration works too, and attributes after a declarator are crossed; a name alone in parentheses
+    (``int (x)``) is not reached. With ``strict`` only C's declarator kinds are walked: parentheses by
+    their first child, :data:`DECLARATOR_WRAPPERS` and function declarators by their ``declarator``
+    field; any other node, or an attributed declarator (it has no such field), declares no name.
+    """
+    while node is not None and node.type != "identifier":
+        if not strict:
+            found = node.child_by_field_name("declarator")
+            node = found or next((c for c in node.named_children if c.type.endswith("declarator")), None)
+        elif node.type == "parenthesized_declarator":
+            node = node.named_children[0] if node.named_children else None
+        elif node.type in (*DECLARATOR_WRAPPERS, "function_declarator"):
+            node = node.child_by_field_name("declarator")
+        else:
+            return None
+    return node
+
+
+def outside_parentheses(node: Node) -> Node:
+    """The parent of ``node`` outside any parentheses (``node`` itself at the root)."""
+    parent = node.parent
+    while parent is not None and parent.type == "parenthesized_expression":
+        parent = parent.parent
+    return parent or node
+
+
+def address_taken(use: Node, *, function: bool = False) -> bool:
+    """True when ``use`` takes the address of what it names: it is the operand of ``&`` (through
+    parentheses), or, naming a ``function``, it is neither the callee of a call nor a declarator (a
+    function designator that is not called decays to its address)."""
+    parent = use.parent
+    if function and parent is not None and parent.type != "function_declarator":
+        return parent.type != "call_expression" or parent.child_by_field_name("function") != use
+    outer = outside_parentheses(use)
+    return outer.type == "pointer_expression" and text(outer).startswith("&")
 
 
 @dataclass(frozen=True)

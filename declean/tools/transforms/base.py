@@ -6,8 +6,6 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from declean.principles import Principle
-
 Level = Literal[1, 2, 3]
 """How strongly a transform violates its principle: 1 subtle, 2 clear, 3 blatant."""
 
@@ -32,7 +30,7 @@ class TransformResult(BaseModel):
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
-    principle: Principle
+    principle: str
     """The principle the transform violates."""
     level: Level
     """The level asked for."""
@@ -49,13 +47,13 @@ class TransformResult(BaseModel):
 class Transform(Protocol):
     """A semantics-preserving rewrite that violates exactly one principle."""
 
-    principle: Principle
+    principle: str
 
     def __call__(self, source: str, level: Level = 2) -> TransformResult:
         """Rewrite ``source`` or say why it cannot."""
         ...
 
 
-def not_applicable(principle: Principle, level: Level, reason: str) -> TransformResult:
+def not_applicable(principle: str, level: Level, reason: str) -> TransformResult:
     """The result of a transform that does not apply, with its reason."""
     return TransformResult(principle=principle, level=level, applied=False, reason=reason)

@@ -8,19 +8,18 @@ Levels: 1 inlines one call of one helper (the helper stays, so its logic now exi
 every call of one helper and deletes it (its leading comments go above the first copy); 3 does that for
 every helper called two or more times, callers before the helpers they call. Larger helpers go first.
 
-A rewrite is only returned when the static verifier (:func:`declean.tools.verify.check_step`) sees the
-duplication and no other principle got worse: copies of a one-line helper are too short to be repeated
-logic, so below level 3 the next helper is tried, and otherwise the transform does not apply.
+With ``refuses`` (the DRY principle passes its static verifier) a rewrite is only returned when it sees
+the duplication and no other principle got worse: copies of a one-line helper are too short to be
+repeated logic, so below level 3 the next helper is tried, and otherwise the transform does not apply.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from tree_sitter import Node, Tree
 
-from declean.principles import Principle
-from declean.tools.cparse import function_name, functions, has_errors, parse
+from declean.tools.cparse import enclosing_function, function_name, functions, has_errors, parse
 from declean.tools.transforms.base import Level, TransformResult, not_applicable
 from declean.tools.transforms.inlining import (
     Helper,
@@ -28,18 +27,19 @@ from declean.tools.transforms.inlining import (
     analyze,
     call_sites,
     callee_names,
-    enclosing_function,
     leading_comments,
     plan_call,
     removal_edits,
 )
-from declean.tools.verify import check_step
 
-PRINCIPLE: Principle = "DRY"
+PRINCIPLE = "DRY"
 
 
-def duplicate_logic(source: str, level: Level = 2) -> TransformResult:
-    """Copy repeated helpers into their call sites (see the module docstring)."""
+def duplicate_logic(
+    source: str, level: Level = 2, refuses: Callable[[str, str], str | None] | None = None
+) -> TransformResult:
+    """Copy repeated helpers into their call sites (see the module docstring). ``refuses(before, after)``
+    says why a rewrite is not kept, or ``None`` to keep it (every rewrite is kept without it)."""
     tree = parse(source)
     if has_errors(tree):
         return not_applicable(PRINCIPLE, level, "the program does not parse")
@@ -49,8 +49,8 @@ def duplicate_logic(source: str, level: Level = 2) -> TransformResult:
         reason = "no helper is called two or more times" if not reasons else _listed(reasons)
         return not_applicable(PRINCIPLE, level, reason)
     for names, rewriter in _attempts(source, helpers, level):
-        check = check_step(PRINCIPLE, source, rewriter.source)
-        if check.verified and not check.collateral:
+        refusal = refuses(source, rewriter.source) if refuses is not None else None
+        if refusal is None:
             return TransformResult(
                 principle=PRINCIPLE,
                 level=level,
@@ -59,7 +59,7 @@ def duplicate_logic(source: str, level: Level = 2) -> TransformResult:
                 locations=rewriter.locations(),
             )
         if rewriter.marks:
-            unseen = f"its copies do not register as duplicated logic ({check.explain()})"
+            unseen = f"its copies do not register as duplicated logic ({refusal})"
             reasons |= dict.fromkeys(names, unseen)
     unsafe = "no call can be inlined safely"
     reasons |= {helper.name: unsafe for helper in helpers if helper.name not in reasons}

@@ -24,7 +24,8 @@ from tree_sitter import Node, Tree
 
 from declean.tools.cparse import Edit, apply_edits, descendants_of_type, has_errors, parse, text
 from declean.tools.transforms.base import Level, Location, TransformResult, not_applicable
-from declean.tools.transforms.scopes import LineMap, Resolution, Symbol, resolve
+from declean.tools.transforms.line_map import LineMap
+from declean.tools.transforms.scopes import Resolution, Symbol, resolve
 
 PRINCIPLE: Final = "NAME"
 

@@ -16,8 +16,6 @@ namespace:
   macros, library names or enumerators of headers (``unresolved``, with ``#if`` operands), every free
   word of a macro body (not its own parameters) is collected in ``macro_words``, and names tested by
   ``#ifdef`` or ``defined()`` go to ``tested``.
-
-:class:`LineMap` turns byte offsets of the original into lines of the edited code, for locations.
 """
 
 from __future__ import annotations
@@ -29,11 +27,10 @@ from typing import Literal
 
 from tree_sitter import Node, Tree
 
-from declean.tools.cparse import Edit, function_name, text, walk
+from declean.tools.cparse import DECLARATOR_WRAPPERS, declarator_name, text, walk
 
 SymbolKind = Literal["function", "variable", "parameter", "enumerator"]
 
-_DECLARATOR_WRAPPERS = ("init_declarator", "pointer_declarator", "array_declarator", "attributed_declarator")
 _NAME_NODES = ("identifier", "type_identifier", "field_identifier", "statement_identifier")
 _MACRO_TOKENS = re.compile(
     rb'"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|/\*.*?\*/|//[^\n]*|\.?\d(?:[eEpP][+-]|[\w.])*|([A-Za-z_]\w*)',
@@ -128,28 +125,6 @@ def resolve(tree: Tree) -> Resolution:
     )
 
 
-def enclosing_function(node: Node | None) -> str | None:
-    """The name of the function definition ``node`` lies in, if any."""
-    current = node
-    while current is not None:
-        if current.type == "function_definition":
-            return function_name(current)
-        current = current.parent
-    return None
-
-
-def declarator_name(declarator: Node | None) -> Node | None:
-    """The identifier a declarator declares, through pointers, arrays, functions and parentheses."""
-    while declarator is not None and declarator.type != "identifier":
-        if declarator.type == "parenthesized_declarator":
-            declarator = declarator.named_children[0] if declarator.named_children else None
-        elif declarator.type in (*_DECLARATOR_WRAPPERS, "function_declarator"):
-            declarator = declarator.child_by_field_name("declarator")
-        else:
-            return None
-    return declarator
-
-
 class _Resolver:
     """Walks the tree in source order with a scope stack, binding identifiers as it meets them."""
 
@@ -202,7 +177,7 @@ class _Resolver:
     def visit_function_definition(self, node: Node, scope: Scope) -> None:
         self.visit_children(node.children_by_field_name("type"), scope)
         declarator = node.child_by_field_name("declarator")
-        name = declarator_name(declarator)
+        name = declarator_name(declarator, strict=True)
         function_scope = Scope(kind="block", parent=scope, function=text(name) if name else None)
         if name is not None and declarator is not None:
             self.declare(name, scope, "function", declarator, defines=True)
@@ -220,7 +195,7 @@ class _Resolver:
             value = child.child_by_field_name("value") if child.type == "init_declarator" else None
             inner = child.child_by_field_name("declarator") if value is not None else child
             self.visit_declarator(inner, scope)
-            name = declarator_name(inner)
+            name = declarator_name(inner, strict=True)
             if name is not None:
                 self._declare_declared(name, inner, node, scope, extern=extern)
             if value is not None:
@@ -253,7 +228,7 @@ class _Resolver:
                 if parameters is not None:
                     self.visit_parameter_list(parameters, scope, parameters_scope)
                 parameters_scope = None
-            elif declarator.type not in _DECLARATOR_WRAPPERS:
+            elif declarator.type not in DECLARATOR_WRAPPERS:
                 return
             declarator = declarator.child_by_field_name("declarator")
 
@@ -267,7 +242,7 @@ class _Resolver:
             self.visit_children(parameter.children_by_field_name("type"), inner)
             declarator = parameter.child_by_field_name("declarator")
             self.visit_declarator(declarator, inner)
-            name = declarator_name(declarator)
+            name = declarator_name(declarator, strict=True)
             found.append(self.declare(name, inner, "parameter", parameter) if name is not None else None)
         self.parameter_lists[node.start_byte] = found
 
@@ -333,25 +308,3 @@ _HANDLERS: dict[str, Callable[[_Resolver, Node, Scope], None]] = {
     "preproc_elifdef": _Resolver.visit_preprocessor_condition,
     "preproc_call": _Resolver.visit_preprocessor_call,
 }
-
-
-class LineMap:
-    """Lines of original byte ranges in the code that ``edits`` produce."""
-
-    def __init__(self, edits: Iterable[Edit], result: str) -> None:
-        self._edits = sorted(edits, key=lambda edit: edit.start)
-        self._result = result.encode()
-
-    def _shift(self, offset: int) -> int:
-        shifted = offset
-        for edit in self._edits:
-            if edit.end > offset:
-                break
-            shifted += len(edit.replacement.encode()) - (edit.end - edit.start)
-        return shifted
-
-    def lines(self, start: int, end: int) -> tuple[int, int]:
-        """1-based first and last line, in the new code, of the original bytes ``start:end``."""
-        new_start = self._shift(start)
-        new_end = max(new_start, self._shift(end) - 1)
-        return self._result.count(b"\n", 0, new_start) + 1, self._result.count(b"\n", 0, new_end) + 1

@@ -17,21 +17,19 @@ import sys
 
 from tree_sitter import Node, Tree
 
-from declean.principles import Principle
-from declean.tools.cparse import function_name, functions, has_errors, parse
+from declean.tools.cparse import enclosing_function, function_name, functions, has_errors, parse
 from declean.tools.transforms.base import Level, TransformResult, not_applicable
 from declean.tools.transforms.inlining import (
     Helper,
     Rewriter,
     analyze,
     call_sites,
-    enclosing_function,
     leading_comments,
     plan_call,
     removal_edits,
 )
 
-PRINCIPLE: Principle = "SRP"
+PRINCIPLE = "SRP"
 _ROUNDS = 3
 _PREFERENCE = {"expression": 0, "void": 1, "tail": 2}
 
