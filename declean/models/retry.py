@@ -85,10 +85,17 @@ def status_code(error: BaseException) -> int | None:
 
 
 def is_transient(error: BaseException) -> bool:
-    """Whether ``error`` is worth retrying: 408, 409, 429, 5xx, a timeout or a connection failure."""
+    """Whether ``error`` is worth retrying: 408, 409, 429, 5xx, a timeout or a connection failure.
+
+    An HTTP status decides first; then LangChain's own ``is_retryable`` classification of model errors;
+    then the error's kind (Python's, or a known ``openai``/``httpx`` class name).
+    """
     status = status_code(error)
     if status is not None:
         return status in _TRANSIENT_STATUSES or 500 <= status < 600
+    retryable = getattr(error, "is_retryable", None)
+    if isinstance(retryable, bool):
+        return retryable
     if isinstance(error, TimeoutError | ConnectionError):
         return True
     return any(cls.__name__ in _TRANSIENT_NAMES for cls in type(error).__mro__)
