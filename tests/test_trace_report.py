@@ -3,10 +3,15 @@
 The traces come from whole runs of the graph (the deterministic corpus model, the real sandbox) with
 principles DRY (the model echoes its input: rejected as ``unchanged``), then SRP, MC and NAME (procedural:
 accepted). Chromium is required where ``DECLEAN_REQUIRE_CHROMIUM=1``; elsewhere its absence skips.
+
+A hostile run puts markup into every place model-written or user-given text reaches the page (a model
+reply, a model error, the judge's reason, the code and its diff, the problem statement, the problem and run
+ids): the page must show it as text and never let it become an element.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -17,14 +22,24 @@ from pathlib import Path
 import pytest
 
 from declean import Context
-from declean.principles import Principle
-from declean.problems import load_problems
+from declean.models.retry import RetryPolicy
+from declean.principles import Principle, apply_transform
+from declean.problems import Problem, load_problems
 from declean.runs import run_problems
 from declean.sandbox.local import LocalSandbox
-from declean.tracing.report import build_report
+from declean.testing import (
+    DECLEAN,
+    GENERATOR,
+    JUDGE,
+    RespondingChatModel,
+    ScriptedChatModel,
+    ScriptedFailureError,
+    fenced,
+)
+from declean.tracing.report import build_report, report_environment
+from tests import programs
 from tests.corpus_run import read_jsonl, respond, write_problems
 from tests.dom_tree import Element, parse
-from tests.fakes import RespondingChatModel
 
 PRINCIPLES: list[Principle] = ["DRY", "SRP", "MC", "NAME"]
 
@@ -185,3 +200,135 @@ def test_a_crashed_run_says_so_and_reports_the_cut_line(
     assert dom.by_id("run-id").text() == traced_run.trace.stem
     steps = {s.attrs["data-sample-id"] for s in dom.by_id("lineage").find_all("li", cls="step")}
     assert {str(sample["id"]) for sample in traced_run.samples} <= steps
+
+
+PAYLOADS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "</textarea>"]
+HOSTILE = " ".join(PAYLOADS)
+HOSTILE_RUN_ID = f"run {HOSTILE}"
+HOSTILE_PROBLEM_ID = f"judged {HOSTILE}"
+"""Problem ids are checked when a problems file is loaded, so the hostile one is put into the trace after
+the run (as an edited or foreign trace would have it); the run id likewise."""
+
+
+def _wrong_rename_with_comment() -> str:
+    """A NAME rewrite of the DRY vectors program whose output is off by one, with markup in a comment."""
+    dry = apply_transform("DRY", programs.CLEAN, 2).code
+    assert dry is not None
+    named = apply_transform(
+        "NAME", dry.replace('printf(" %d", vector[i]);', 'printf(" %d", vector[i] + 1);'), 3
+    ).code
+    assert named is not None
+    return named.replace("int main(void)", f"/* {HOSTILE} */\nint main(void)")
+
+
+def _renamed(value: object, old: str, new: str) -> object:
+    """``value`` with the string ``old`` replaced by ``new``: as a whole string and as an id prefix."""
+    if isinstance(value, dict):
+        return {key: _renamed(item, old, new) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_renamed(item, old, new) for item in value]
+    if value == old:
+        return new
+    if isinstance(value, str) and value.startswith(f"{old}/"):
+        return new + value[len(old) :]
+    return value
+
+
+@pytest.fixture(scope="module")
+def hostile_trace(tmp_path_factory: pytest.TempPathFactory, local_sandbox: LocalSandbox) -> Path:
+    """A real run whose model writes markup: in the judge's reason and the rewrite (``judge_rejected``), in
+    its error (``model_error``) and as its whole reply (``unparseable_reply``); every statement holds it too.
+    """
+    tmp = tmp_path_factory.mktemp("hostile-run")
+    statement = f"{programs.VECTORS_STATEMENT}\n{HOSTILE}"
+    problems = [Problem(id=name, statement=statement) for name in ("judged", "failing", "garbage")]
+    model = ScriptedChatModel(
+        script=[
+            (GENERATOR, fenced(programs.CLEAN)),
+            (DECLEAN["NAME"], fenced(_wrong_rename_with_comment())),
+            (JUDGE, f"VERDICT: DIFFERENT\n{HOSTILE}"),
+            (GENERATOR, fenced(programs.CLEAN)),
+            (DECLEAN["NAME"], ScriptedFailureError(HOSTILE)),
+            (GENERATOR, HOSTILE),
+        ]
+    )
+    context = Context(
+        llm=model,
+        sandbox=local_sandbox,
+        principles=["DRY", "NAME"],
+        strategies={"DRY": "procedural", "NAME": "llm"},
+        judge_policy="llm",
+        max_fix_attempts=1,
+        retry=RetryPolicy(max_attempts=1),
+        concurrency=1,
+        trace_dir=tmp / "traces",
+        run_id="hostile",
+    )
+    run_problems(problems, context, tmp / "out")
+    assert not model.check_finished(), model.check_finished()
+    reasons = [rejection["reason"] for rejection in read_jsonl(tmp / "out" / "rejections.jsonl")]
+    assert reasons == ["judge_rejected", "model_error", "unparseable_reply"]
+    lines = (tmp / "traces" / "hostile.jsonl").read_text(encoding="utf-8").splitlines()
+    events = [
+        _renamed(_renamed(json.loads(line), "judged", HOSTILE_PROBLEM_ID), "hostile", HOSTILE_RUN_ID)
+        for line in lines
+    ]
+    trace = tmp / "hostile.jsonl"
+    trace.write_text("".join(json.dumps(event) + "\n" for event in events), encoding="utf-8")
+    return trace
+
+
+def assert_shown_as_text(dom: Element) -> None:
+    """The hostile text is in the page as text, where it belongs, and made no element or attribute."""
+    assert not dom.find_all("img") and not dom.find_all("textarea")
+    [script] = dom.find_all("script")
+    assert "alert" not in script.text()
+    assert not [name for element in dom.iter() for name in element.attrs if name.startswith("on")]
+
+    assert dom.find_all("title")[0].text() == f"declean run {HOSTILE_RUN_ID}"
+    assert dom.by_id("run-id").text() == HOSTILE_RUN_ID
+    [problem] = dom.find_all("details", cls="problem", data_problem_id=HOSTILE_PROBLEM_ID)
+    assert problem.find_all("summary")[0].text().startswith(HOSTILE_PROBLEM_ID)
+    rejected = f"{HOSTILE_PROBLEM_ID}/s0/DRY+NAME"
+    [step] = problem.find_all("li", cls="rejected", data_sample_id=rejected)
+    assert step.find_all(cls="detail")[0].text().endswith(f"judge: {HOSTILE}")
+    assert f"+/* {HOSTILE} */\n" in [span.text() for span in step.find_all("span", cls="add")]
+
+    rows = {
+        row.attrs["data-sample-id"]: row for row in dom.by_id("rejections").find_all("tr", cls="rejection")
+    }
+    assert set(rows) == {rejected, "failing/s0/DRY+NAME", "garbage/s0/clean"}
+    [link] = rows[rejected].find_all("a")
+    assert link.text() == rejected and link.attrs["href"] == f"#{step.attrs['id']}"
+    assert rows[rejected].find_all(cls="detail")[0].text().endswith(f"judge: {HOSTILE}")
+    assert HOSTILE in rows["failing/s0/DRY+NAME"].find_all(cls="detail")[0].text()
+
+
+def test_hostile_text_is_escaped_in_the_page_source(hostile_trace: Path, tmp_path: Path) -> None:
+    _, source = write_report(hostile_trace, tmp_path)
+
+    for payload in PAYLOADS:
+        assert payload not in source
+    assert "<img" not in source and source.count("<script") == 1 and "</textarea" not in source
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in source and "&lt;/textarea&gt;" in source
+    assert "&gt;&lt;img src=x onerror=alert(1)&gt;" in source
+    assert_shown_as_text(parse(source))
+
+
+def test_hostile_text_renders_as_text_in_chromium(hostile_trace: Path, chromium: str, tmp_path: Path) -> None:
+    page, _ = write_report(hostile_trace, tmp_path)
+    dom = render(chromium, page, tmp_path / "profile")
+
+    assert_shown_as_text(dom)
+    assert "hidden" not in dom.by_id("tools").attrs  # the page's own script still ran
+
+
+def test_every_template_is_autoescaped_and_none_turns_escaping_off() -> None:
+    environment = report_environment()
+    assert environment.autoescape is True
+    names = environment.list_templates()
+    assert "report.html.j2" in names
+    assert environment.loader is not None
+    for name in names:
+        source, _, _ = environment.loader.get_source(environment, name)
+        assert not re.search(r"\|\s*safe\b|autoescape\s+false|Markup", source), name

@@ -44,7 +44,7 @@ class RunEnd(_Event):
     """Rejection counts by reason."""
     duration_seconds: float
     usage: dict[str, Any] = Field(default_factory=dict)
-    """Token accounting of the whole run (``declean.accounting.RunUsage``): per role, per node, cost."""
+    """Token accounting of the whole run (``declean.models.usage.RunUsage``): per role, per node, cost."""
 
 
 class NodeStart(_Event):

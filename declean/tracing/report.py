@@ -4,61 +4,130 @@ The page holds the run header, a summary, the lineage of every sample (each step
 route decisions and the diff from its base version), the rejections and the statistics. It needs no server
 and no network (inline CSS, no external reference) and no JavaScript: collapsing uses ``<details>``; a small
 inline script only adds a filter. Raw node payloads are not embedded, so a large run stays a light page.
+
+This module only gathers plain data (pydantic models); the Jinja2 templates in ``templates/`` turn it into
+HTML with autoescaping on, so every value from the trace is escaped by the engine on its way into the page.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
 from declean.tracing.diffs import diffs_of, versions_of
 from declean.tracing.events import RunEnd, RunStart, SampleAccepted, SampleRejected, _Event
-from declean.tracing.lineage import ProblemLineage, SampleChain, build_lineage
+from declean.tracing.lineage import ProblemLineage, build_lineage
 from declean.tracing.overview import RunInfo, run_info
 from declean.tracing.reader import TraceProblems, read_events
-from declean.tracing.report_html import (
-    Html,
+from declean.tracing.report_model import (
+    Cell,
+    ProblemEntry,
+    RejectionRow,
+    ReportData,
+    SampleEntry,
     StepCode,
-    anchor,
-    chain_html,
-    esc,
-    page,
-    seconds,
-    step_html,
-    table,
+    StepEntry,
+    StepKey,
+    Table,
+    TitledTable,
 )
 from declean.tracing.stats import Percentiles, TraceStats, compute_stats
+
+Outcome = SampleAccepted | SampleRejected
 
 OPEN_STEPS = 300
 """Problems start expanded up to this many steps in all; a larger run starts collapsed, so it opens fast."""
 
-Outcome = SampleAccepted | SampleRejected
-StepKey = tuple[str, bool]
-"""A step's sample id and whether it was accepted."""
+TEMPLATE = "report.html.j2"
 
 
 def build_report(path: Path) -> str:
     """The HTML report of the trace at ``path`` (read once; the header counts come from a light pass)."""
+    return render_report(report_data(path))
+
+
+def report_data(path: Path) -> ReportData:
+    """What the report of the trace at ``path`` shows."""
     problems = TraceProblems()
     events = list(read_events(path, problems))
     info = run_info(path)
     lineage = build_lineage(events)
-    stats = compute_stats(events, lineage)
-    body = "\n".join(
-        (
-            header_html(info, _settings(events), problems.warnings),
-            '<nav><a href="#summary">summary</a><a href="#lineage">lineage</a>'
-            '<a href="#rejections">rejections</a><a href="#stats">statistics</a></nav>',
-            summary_html(info, lineage, _usage(events)),
-            lineage_html(lineage, step_codes(events)),
-            rejections_html(_rejections(events)),
-            stats_html(stats),
-        )
+    codes = step_codes(events)
+    return ReportData(
+        info=info,
+        facts=Table(
+            headers=["run id", "models", "started (UTC)", "sessions", "trace"],
+            rows=[
+                [
+                    info.run_id,
+                    ", ".join(info.models) or "unknown",
+                    _utc(info.started),
+                    info.sessions,
+                    info.path,
+                ]
+            ],
+            cls="facts-table",
+        ),
+        settings=Table(
+            headers=["setting", "value"],
+            rows=[[name, _plain(value)] for name, value in _settings(events).items()],
+        ),
+        warnings=problems.warnings,
+        summary=summary_table(info, lineage, _usage(events)),
+        problems=[_problem_entry(problem, codes) for problem in lineage],
+        expanded=sum(len(chain.steps) for problem in lineage for chain in problem.samples) <= OPEN_STEPS,
+        rejections=[_rejection_row(rejection) for rejection in _rejections(events)],
+        stats=stats_tables(compute_stats(events, lineage)),
     )
-    return page(f"declean run {info.run_id}", body)
+
+
+def render_report(data: ReportData) -> str:
+    """The page: ``data`` through the report template."""
+    return report_environment().get_template(TEMPLATE).render(data=data)
+
+
+@cache
+def report_environment() -> Environment:
+    """The report's templates (package files), with every value escaped and an undefined name an error."""
+    environment = Environment(
+        loader=PackageLoader("declean.tracing", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(seconds=seconds, thousands="{:,}".format, ident=ident)
+    environment.globals.update(anchor=anchor)
+    environment.tests.update(
+        numeric=lambda value: isinstance(value, int | float) and not isinstance(value, bool)
+    )
+    return environment
+
+
+def seconds(value: float) -> str:
+    """A duration: seconds with two decimals, plus h/m/s when long."""
+    if value < 60:
+        return f"{value:.2f} s"
+    minutes, rest = divmod(int(value), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{value:.0f} s ({hours}h {minutes:02d}m {rest:02d}s)"
+
+
+def ident(text: str) -> str:
+    """``text`` without whitespace, for an element id."""
+    return "_".join(text.split())
+
+
+def anchor(verdict: str, sample_id: str) -> str:
+    """The stable element id of a step (a rejected and an accepted step may share a sample id)."""
+    return f"step-{verdict}-{ident(sample_id)}"
 
 
 def step_codes(events: Sequence[_Event]) -> dict[StepKey, StepCode]:
@@ -90,6 +159,28 @@ def step_codes(events: Sequence[_Event]) -> dict[StepKey, StepCode]:
     return codes
 
 
+def _problem_entry(problem: ProblemLineage, codes: dict[StepKey, StepCode]) -> ProblemEntry:
+    steps = [step for chain in problem.samples for step in chain.steps]
+    return ProblemEntry(
+        problem_id=problem.problem_id,
+        samples=[
+            SampleEntry(
+                index=chain.sample_index,
+                search=" ".join([chain.problem_id, *(step.sample_id for step in chain.steps)]).lower(),
+                steps=[
+                    StepEntry(step=step, code=codes.get((step.sample_id, step.verdict == "accepted")))
+                    for step in chain.steps
+                ],
+            )
+            for chain in problem.samples
+        ],
+        accepted=sum(step.verdict == "accepted" for step in steps),
+        rejected=sum(step.verdict == "rejected" for step in steps),
+        routes=problem.routes,
+        errors=problem.errors,
+    )
+
+
 def _settings(events: Sequence[_Event]) -> dict[str, Any]:
     """The settings of the last session."""
     starts = [event for event in events if isinstance(event, RunStart)]
@@ -112,32 +203,20 @@ def _rejections(events: Sequence[_Event]) -> list[dict[str, Any]]:
     return list(latest.values())
 
 
+def _rejection_row(rejection: dict[str, Any]) -> RejectionRow:
+    return RejectionRow(
+        sample_id=str(rejection.get("sample_id")),
+        stage=f"{rejection.get('stage')} / {rejection.get('principle') or '-'}",
+        reason=str(rejection.get("reason")),
+        detail=str(rejection.get("detail") or ""),
+    )
+
+
 def _utc(timestamp: float | None) -> str:
     return (
         "unknown"
         if timestamp is None
         else datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="seconds")
-    )
-
-
-def header_html(info: RunInfo, settings: dict[str, Any], warnings: Sequence[str]) -> str:
-    """Run id, models, start, sessions, whether it ended, the reading warnings and the settings."""
-    status = (
-        '<p class="status ended">ended (run_end written)</p>'
-        if info.ended
-        else '<p class="status crashed">no run_end: crashed or still running</p>'
-    )
-    facts = table(
-        ["run id", "models", "started (UTC)", "sessions", "trace"],
-        [[info.run_id, ", ".join(info.models) or "unknown", _utc(info.started), info.sessions, info.path]],
-        'class="facts-table"',
-    )
-    items = "".join(f"<li>{esc(warning)}</li>" for warning in warnings)
-    shown = table(["setting", "value"], [[name, _plain(value)] for name, value in settings.items()])
-    return (
-        f'<header id="header"><h1>declean run <code id="run-id">{esc(info.run_id)}</code></h1>{status}{facts}'
-        + (f'<ul id="warnings" class="warnings">{items}</ul>' if warnings else "")
-        + f'<details id="settings"><summary>settings of the last session</summary>{shown}</details></header>'
     )
 
 
@@ -150,11 +229,11 @@ def _plain(value: object) -> str:
     return str(value)
 
 
-def summary_html(info: RunInfo, lineage: Sequence[ProblemLineage], usage: dict[str, Any]) -> str:
+def summary_table(info: RunInfo, lineage: Sequence[ProblemLineage], usage: dict[str, Any]) -> Table:
     """The run in numbers."""
     samples = sum(len(problem.samples) for problem in lineage)
     rejected = ", ".join(f"{reason}: {count}" for reason, count in info.rejected.items()) or "none"
-    rows: list[list[object]] = [
+    rows: list[list[Cell]] = [
         ["problems", info.problems if info.problems is not None else len(lineage)],
         ["problems seen in the trace", len(lineage)],
         ["samples (generations)", samples],
@@ -169,106 +248,59 @@ def summary_html(info: RunInfo, lineage: Sequence[ProblemLineage], usage: dict[s
     ]
     if usage.get("cost") is not None:
         rows.append(["cost", f"{usage['cost']:.4f}"])
-    return f'<section id="summary"><h2>Summary</h2>{table(["", "value"], rows)}</section>'
+    return Table(headers=["", "value"], rows=rows)
 
 
-def lineage_html(lineage: Sequence[ProblemLineage], codes: dict[StepKey, StepCode]) -> str:
-    """Per problem, per sample, every step in order."""
-    tools = (
-        '<div id="tools" hidden>'
-        '<input id="filter" type="search" placeholder="filter by problem or sample id">'
-        ' <label><input id="only-rejected" type="checkbox"> only samples with a rejection</label>'
-        ' <button id="expand" type="button">expand all</button>'
-        ' <button id="collapse" type="button">collapse all</button></div>'
-    )
-    steps = sum(len(chain.steps) for problem in lineage for chain in problem.samples)
-    opened = " open" if steps <= OPEN_STEPS else ""
-    problems = "".join(_problem_html(problem, codes, opened) for problem in lineage)
-    return f'<section id="lineage"><h2>Lineage</h2>{tools}{problems or "<p>no samples</p>"}</section>'
-
-
-def _problem_html(problem: ProblemLineage, codes: dict[StepKey, StepCode], opened: str) -> str:
-    verdicts = Counter(step.verdict for chain in problem.samples for step in chain.steps)
-    errors = "".join(f"<li>{esc(error)}</li>" for error in problem.errors)
-    routes = "".join(
-        f"<li>{esc(route.node)} → {esc(route.goto)}: {esc(route.reason)}</li>" for route in problem.routes
-    )
-    return (
-        f'<details class="problem" id="problem-{esc("_".join(problem.problem_id.split()))}"'
-        f' data-problem-id="{esc(problem.problem_id)}"{opened}>'
-        f"<summary><code>{esc(problem.problem_id)}</code>"
-        f" — {len(problem.samples)} sample(s), {verdicts['accepted']} accepted step(s),"
-        f" {verdicts['rejected']} rejected</summary>"
-        + (f'<ul class="errors">{errors}</ul>' if errors else "")
-        + (
-            f'<details class="routes"><summary>problem routes</summary><ul>{routes}</ul></details>'
-            if routes
-            else ""
-        )
-        + "".join(_sample_html(chain, codes) for chain in problem.samples)
-        + "</details>"
-    )
-
-
-def _sample_html(chain: SampleChain, codes: dict[StepKey, StepCode]) -> str:
-    search = " ".join([chain.problem_id, *(step.sample_id for step in chain.steps)]).lower()
-    steps = "".join(
-        step_html(step, codes.get((step.sample_id, step.verdict == "accepted"))) for step in chain.steps
-    )
-    return (
-        f'<section class="sample" data-search="{esc(search)}"><h4>sample {chain.sample_index}</h4>'
-        f'{chain_html(chain.steps)}<ol class="steps">{steps}</ol></section>'
-    )
-
-
-def rejections_html(rejections: Sequence[dict[str, Any]]) -> str:
-    """Every rejected version: where, why, and the details in words."""
-    rows = []
-    for rejection in rejections:
-        sample_id = str(rejection.get("sample_id"))
-        link = Html(f'<a href="#{esc(anchor("rejected", sample_id))}">{esc(sample_id)}</a>')
-        stage = f"{rejection.get('stage')} / {rejection.get('principle') or '-'}"
-        rows.append(
-            f'<tr class="rejection" data-sample-id="{esc(sample_id)}"><td>{link}</td><td>{esc(stage)}</td>'
-            f'<td class="reason">{esc(rejection.get("reason"))}</td>'
-            f'<td class="detail">{esc(rejection.get("detail") or "")}</td></tr>'
-        )
-    head = (
-        "<thead><tr><th>sample id</th><th>stage / principle</th><th>reason</th><th>detail</th></tr></thead>"
-    )
-    content = f"<table>{head}<tbody>{''.join(rows)}</tbody></table>" if rows else "<p>no rejections</p>"
-    return f'<section id="rejections"><h2>Rejections ({len(rows)})</h2>{content}</section>'
-
-
-def _latency(title: str, key: str, groups: dict[str, Percentiles]) -> str:
-    rows = [
+def _latency(title: str, key: str, groups: dict[str, Percentiles]) -> TitledTable:
+    rows: list[list[Cell]] = [
         [name, p.count, *(f"{value:.3f}" for value in (p.p50, p.p90, p.p99, p.max, p.total))]
         for name, p in groups.items()
     ]
     headers = [key, "count", "p50", "p90", "p99", "max", "total"]
-    return f"<h3>{esc(title)}</h3>" + table(headers, rows, f'class="latency" id="latency-{key}"')
+    return TitledTable(
+        title=title, table=Table(headers=headers, rows=rows, cls="latency", id=f"latency-{key}")
+    )
 
 
-def stats_html(stats: TraceStats) -> str:
+def stats_tables(stats: TraceStats) -> list[TitledTable]:
     """Latencies, fix attempts, rejection reasons, yield and tokens as tables."""
-    yields = [
+    yields: list[list[Cell]] = [
         [stage, y.accepted, y.rejected, f"{y.rate:.0%}"] for stage, y in stats.yield_per_principle.items()
     ]
-    tokens = [
+    tokens: list[list[Cell]] = [
         [role, t.calls, t.cached_calls, t.failed_calls, t.input_tokens, t.output_tokens]
         for role, t in stats.tokens_per_role.items()
     ]
-    parts = [
+    return [
         _latency("latency per node (s)", "node", stats.node_latency),
         _latency("model latency per role (s, cache hits excluded)", "role", stats.role_latency),
         _latency("sandbox latency per tool (s)", "tool", stats.tool_latency),
-        "<h3>fix attempts per version</h3>"
-        + table(["fixer calls", "versions"], list(stats.fix_attempts.items()), 'id="fix-attempts"'),
-        "<h3>rejection reasons</h3>"
-        + table(["reason", "steps"], list(stats.rejection_reasons.items()), 'id="rejection-reasons"'),
-        "<h3>yield per principle</h3>"
-        + table(["stage", "accepted", "rejected", "yield"], yields, 'id="yield"'),
-        "<h3>tokens per role</h3>"
-        + table(["role", "calls", "cached", "failed", "tokens in", "tokens out"], tokens, 'id="tokens"'),
+        TitledTable(
+            title="fix attempts per version",
+            table=Table(
+                headers=["fixer calls", "versions"],
+                rows=[[attempts, count] for attempts, count in stats.fix_attempts.items()],
+                id="fix-attempts",
+            ),
+        ),
+        TitledTable(
+            title="rejection reasons",
+            table=Table(
+                headers=["reason", "steps"],
+                rows=[[reason, count] for reason, count in stats.rejection_reasons.items()],
+                id="rejection-reasons",
+            ),
+        ),
+        TitledTable(
+            title="yield per principle",
+            table=Table(headers=["stage", "accepted", "rejected", "yield"], rows=yields, id="yield"),
+        ),
+        TitledTable(
+            title="tokens per role",
+            table=Table(
+                headers=["role", "calls", "cached", "failed", "tokens in", "tokens out"],
+                rows=tokens,
+                id="tokens",
+            ),
+        ),
     ]
-    return f'<section id="stats"><h2>Statistics</h2>{"".join(parts)}</section>'
