@@ -11,7 +11,7 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 
-from declean.cli_progress import RunProgress
+from declean.cli.progress import RunProgress
 from declean.tracing.events import ModelCall, NodeStart, SampleAccepted, SampleRejected
 
 
@@ -83,6 +83,7 @@ def test_counts_events_and_problems() -> None:
 
 
 def test_status_line_has_counts_sorted_reasons_rates_and_eta() -> None:
+    """The rate and the ETA are rich's: from the start to the latest finished problem."""
     clock = FakeClock()
     progress = RunProgress(20, console=console(terminal=False), mode="off", clock=clock)
     for _ in range(12):
@@ -92,9 +93,9 @@ def test_status_line_has_counts_sorted_reasons_rates_and_eta() -> None:
     progress.event(rejected("output_mismatch"))
     for index in range(41):
         progress.event(model_call(cached=index < 10, input_tokens=30, output_tokens=None))
+    clock.advance(42)
     for index in range(5):
         progress.problem_done(f"p{index}", crashed=index == 0)
-    clock.advance(42)
 
     snap = progress.snapshot
     assert snap.elapsed_seconds == 42
@@ -121,8 +122,8 @@ def test_status_line_without_progress_has_no_eta() -> None:
 def test_already_done_counts_as_done_but_not_in_the_rate() -> None:
     clock = FakeClock()
     progress = RunProgress(10, console=console(terminal=False), mode="off", already_done=6, clock=clock)
-    progress.problem_done("p7", crashed=False)
     clock.advance(60)
+    progress.problem_done("p7", crashed=False)
 
     snap = progress.snapshot
     assert (snap.done, snap.done_here) == (7, 1)
@@ -130,6 +131,19 @@ def test_already_done_counts_as_done_but_not_in_the_rate() -> None:
     assert snap.eta_seconds == pytest.approx(3 * 60)
     assert progress.status_line().startswith("progress: 7/10 problems, ")
     assert progress.status_line().endswith("1.0 problems/min, 0.0 accepted/min, ETA 3m 00s")
+
+    clock.advance(60)  # no problem finished since: the speed is still the one at the latest problem
+    assert progress.snapshot.problems_per_minute == pytest.approx(1.0)
+    assert progress.status_line().endswith("2m 00s elapsed, 1.0 problems/min, 0.0 accepted/min, ETA 3m 00s")
+
+
+def test_eta_is_zero_once_every_problem_is_done() -> None:
+    clock = FakeClock()
+    progress = RunProgress(2, console=console(terminal=False), mode="off", already_done=1, clock=clock)
+    clock.advance(5)
+    progress.problem_done("p2", crashed=False)
+    assert progress.snapshot.eta_seconds == 0
+    assert progress.status_line().endswith(", ETA 0s")
 
 
 def test_plain_prints_a_line_once_the_interval_has_passed() -> None:
@@ -200,6 +214,45 @@ def test_rich_prints_accepted_and_rejected_samples_and_the_final_line() -> None:
     assert f"rejected p1/s0/SRP (output_mismatch: {long_detail[:120]})\n" in text
     assert text.endswith(progress.status_line() + "\n")
     assert "1/2 problems, 2 accepted, 1 rejected (output_mismatch 1)" in text
+    # the live panel, redrawn on stop before it is cleared
+    assert "1/2 problems • 0:00:00 elapsed • ETA" in text
+    assert (
+        "\n2 accepted, 1 rejected (output_mismatch 1)\n0 model calls (0 cached), tokens 0 in / 0 out\n"
+        in text
+    )
+
+
+def test_rich_panel_shows_the_bar_times_and_counters() -> None:
+    clock = FakeClock()
+    progress = RunProgress(20, console=console(terminal=True), mode="rich", already_done=2, clock=clock)
+    for _ in range(12):
+        progress.event(accepted())
+    progress.event(rejected("output_mismatch"))
+    progress.event(rejected("model_error"))
+    progress.event(rejected("output_mismatch"))
+    for index in range(41):
+        progress.event(model_call(cached=index < 10, input_tokens=30, output_tokens=None))
+    progress.event(model_call(reply=None, error="timeout"))
+    clock.advance(42)
+    for index in range(5):
+        progress.problem_done(f"p{index}", crashed=index == 0)
+
+    screen = Console(file=io.StringIO(), force_terminal=True, width=100)
+    screen.print(progress)
+    bar_row, *counters = output(screen).splitlines()
+    assert set(bar_row[:40]) <= set("━╸╺")
+    assert bar_row[40:] == "  7/20 problems (1 crashed) • 0:00:42 elapsed • ETA 0:01:50"
+    assert counters == [
+        "12 accepted, 3 rejected (model_error 1, output_mismatch 2)",
+        "42 model calls (10 cached, 1 failed), tokens 1240 in / 5 out",
+        "7.1 problems/min, 17.1 accepted/min",
+    ]
+
+
+def test_rich_panel_without_a_finished_problem_has_no_eta() -> None:
+    con = Console(file=io.StringIO(), force_terminal=True, width=100)
+    con.print(RunProgress(3, console=con, mode="rich", clock=FakeClock()))
+    assert output(con).splitlines()[0].endswith(" 0/3 problems • 0:00:00 elapsed • ETA -:--:--")
 
 
 def test_auto_mode_picks_plain_off_a_terminal() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections import Counter
@@ -12,8 +13,14 @@ from pydantic import BaseModel, ConfigDict
 from rich.console import Group, RenderableType
 from rich.live import Live
 from rich.markup import escape
-from rich.progress_bar import ProgressBar
-from rich.table import Table
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.text import Text
 
 from declean.tracing.events import ModelCall, SampleAccepted, SampleRejected
@@ -47,17 +54,24 @@ class ProgressSnapshot(BaseModel):
     output_tokens: int
     elapsed_seconds: float
     problems_per_minute: float
+    """rich's speed of the problems task: from the start to the latest finished problem."""
     accepted_per_minute: float
     eta_seconds: float | None
-    """Time left for the remaining problems at the current rate; ``None`` while the rate is 0."""
+    """rich's time remaining at that speed; ``None`` until a problem has finished."""
 
 
 class RunProgress:
     """Counts a run's problems, samples and model calls from its trace events, and shows them.
 
-    ``rich`` redraws a live panel and prints one line per accepted or rejected sample above it; ``plain``
+    The problems are a :class:`rich.progress.Progress` task, which keeps the elapsed time, the speed and
+    the time remaining in every mode. ``rich`` shows that Progress in a live panel with the sample, call
+    and token counters below it, and prints one line per accepted or rejected sample above it; ``plain``
     prints :meth:`status_line` at most once per ``interval_seconds``; ``off`` only counts. Every mode but
-    ``off`` prints a final status line on exit. Safe to call from several threads.
+    ``off`` prints a final status line on exit. Safe to call from several threads: ``self._lock`` may be
+    held while taking the Progress's lock, never the other way round (nothing the Progress renders calls
+    back into this object).
+
+    Rendering a ``RunProgress`` (``console.print(progress)``) gives the live panel as it is now.
     """
 
     def __init__(
@@ -75,9 +89,7 @@ class RunProgress:
         self._interval = interval_seconds
         self._clock = clock
         self._lock = threading.Lock()
-        self._total = total_problems
         self._already_done = already_done
-        self._done_here = 0
         self._crashed = 0
         self._accepted = 0
         self._rejected: Counter[str] = Counter()
@@ -86,8 +98,23 @@ class RunProgress:
         self._failed_calls = 0
         self._input_tokens = 0
         self._output_tokens = 0
-        self._start = clock()
-        self._last_line = self._start
+        self._progress = Progress(
+            BarColumn(bar_width=40),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}"),
+            TextColumn("•"),
+            TimeElapsedColumn(),
+            TextColumn("elapsed • ETA"),
+            TimeRemainingColumn(),
+            console=console,
+            get_time=clock,
+            speed_estimate_period=math.inf,  # the whole run (rich keeps its last 1000 samples)
+        )
+        self._task = self._progress.add_task(_problems_label(0), total=total_problems, completed=already_done)
+        # A sample of 0 at the start, so rich's speed counts from now rather than from the first finished
+        # problem; the ``already_done`` of a resumed run is in ``completed`` but in no sample.
+        self._progress.advance(self._task, 0)
+        self._last_line = clock()
         self._stop = threading.Event()
         self._ticker: threading.Thread | None = None
         self._live: Live | None = None
@@ -95,9 +122,7 @@ class RunProgress:
     def __enter__(self) -> Self:
         """Start the live display (rich) or the periodic status lines (plain)."""
         if self._mode == "rich":
-            self._live = Live(
-                get_renderable=self._render, console=self._console, refresh_per_second=4, transient=True
-            )
+            self._live = Live(self, console=self._console, refresh_per_second=4, transient=True)
             self._live.start()
         elif self._mode == "plain":
             self._ticker = threading.Thread(target=self._tick, name="run-progress", daemon=True)
@@ -115,6 +140,12 @@ class RunProgress:
             self._ticker = None
         if self._mode != "off":
             self._console.print(self.status_line(), highlight=False, soft_wrap=True, markup=False)
+
+    def __rich__(self) -> RenderableType:
+        """The live panel: the problems bar with elapsed time and ETA, then the counters."""
+        snap = self.snapshot
+        counters = Text("\n".join([_samples(snap), _calls(snap), _rates(snap)]), style="dim")
+        return Group(self._progress, counters)
 
     def event(self, event: _Event) -> None:
         """Count one trace event; meant as a listener of the run's trace writer."""
@@ -142,22 +173,23 @@ class RunProgress:
     def problem_done(self, problem_id: str, *, crashed: bool) -> None:
         """Count one finished problem (``crashed`` if it raised) and print a status line if one is due."""
         with self._lock:
-            self._done_here += 1
-            self._crashed += crashed
+            self._progress.advance(self._task)
+            if crashed:
+                self._crashed += 1
+                self._progress.update(self._task, description=_problems_label(self._crashed))
         self._print_if_due()
 
     @property
     def snapshot(self) -> ProgressSnapshot:
-        """The counters now, with the elapsed time, rates and ETA from the clock."""
+        """The counters now, with the elapsed time, speed and time remaining of the problems task."""
         with self._lock:
-            elapsed = max(self._clock() - self._start, 0.0)
-            done = self._already_done + self._done_here
-            per_second = self._done_here / elapsed if elapsed > 0 else 0.0
-            remaining = max(self._total - done, 0)
+            (task,) = self._progress.tasks
+            elapsed = task.elapsed or 0.0
+            done = int(task.completed)
             return ProgressSnapshot(
-                total=self._total,
+                total=int(task.total or 0),
                 done=done,
-                done_here=self._done_here,
+                done_here=done - self._already_done,
                 crashed=self._crashed,
                 accepted=self._accepted,
                 rejected=dict(sorted(self._rejected.items())),
@@ -167,15 +199,25 @@ class RunProgress:
                 input_tokens=self._input_tokens,
                 output_tokens=self._output_tokens,
                 elapsed_seconds=elapsed,
-                problems_per_minute=per_second * 60,
+                problems_per_minute=(task.speed or 0.0) * 60,
                 accepted_per_minute=self._accepted / elapsed * 60 if elapsed > 0 else 0.0,
-                eta_seconds=remaining / per_second if per_second > 0 else None,
+                eta_seconds=task.time_remaining,
             )
 
     def status_line(self) -> str:
         """The counters as one plain line, e.g. ``progress: 5/20 problems (1 crashed), 12 accepted, ...``."""
         snap = self.snapshot
-        return f"progress: {_problems(snap)}, {_counters(snap)}"
+        eta = _duration(snap.eta_seconds) if snap.eta_seconds is not None else "unknown"
+        return ", ".join(
+            [
+                f"progress: {snap.done}/{snap.total} {_problems_label(snap.crashed)}",
+                _samples(snap),
+                _calls(snap),
+                f"{_duration(snap.elapsed_seconds)} elapsed",
+                _rates(snap),
+                f"ETA {eta}",
+            ]
+        )
 
     def _print_if_due(self) -> None:
         if self._ticker is None:
@@ -191,38 +233,31 @@ class RunProgress:
         while not self._stop.wait(min(max(self._interval, 0.05), 1.0)):
             self._print_if_due()
 
-    def _render(self) -> RenderableType:
-        snap = self.snapshot
-        grid = Table.grid(padding=(0, 1))
-        grid.add_row(ProgressBar(total=max(snap.total, 1), completed=snap.done, width=40), _problems(snap))
-        return Group(grid, Text(_counters(snap), style="dim"))
+
+def _problems_label(crashed: int) -> str:
+    return f"problems ({crashed} crashed)" if crashed else "problems"
 
 
-def _problems(snap: ProgressSnapshot) -> str:
-    crashed = f" ({snap.crashed} crashed)" if snap.crashed else ""
-    return f"{snap.done}/{snap.total} problems{crashed}"
-
-
-def _counters(snap: ProgressSnapshot) -> str:
+def _samples(snap: ProgressSnapshot) -> str:
     reasons = ", ".join(f"{reason} {count}" for reason, count in snap.rejected.items())
+    rejected = f"{sum(snap.rejected.values())} rejected" + (f" ({reasons})" if reasons else "")
+    return f"{snap.accepted} accepted, {rejected}"
+
+
+def _calls(snap: ProgressSnapshot) -> str:
     failed = f", {snap.failed_calls} failed" if snap.failed_calls else ""
-    eta = _duration(snap.eta_seconds) if snap.eta_seconds is not None else "unknown"
-    return ", ".join(
-        [
-            f"{snap.accepted} accepted",
-            f"{sum(snap.rejected.values())} rejected" + (f" ({reasons})" if reasons else ""),
-            f"{snap.model_calls} model calls ({snap.cached_calls} cached{failed})",
-            f"tokens {snap.input_tokens} in / {snap.output_tokens} out",
-            f"{_duration(snap.elapsed_seconds)} elapsed",
-            f"{snap.problems_per_minute:.1f} problems/min",
-            f"{snap.accepted_per_minute:.1f} accepted/min",
-            f"ETA {eta}",
-        ]
+    return (
+        f"{snap.model_calls} model calls ({snap.cached_calls} cached{failed}), "
+        f"tokens {snap.input_tokens} in / {snap.output_tokens} out"
     )
 
 
+def _rates(snap: ProgressSnapshot) -> str:
+    return f"{snap.problems_per_minute:.1f} problems/min, {snap.accepted_per_minute:.1f} accepted/min"
+
+
 def _duration(seconds: float) -> str:
-    """``42s``, ``2m 07s`` or ``3h 05m``."""
+    """``42s``, ``2m 07s`` or ``3h 05m``: the plain line's format for the elapsed time and the ETA."""
     whole = round(seconds)
     if whole < 60:
         return f"{whole}s"
