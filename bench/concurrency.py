@@ -21,12 +21,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _common import FixedLatencySandbox, ResultTable, describe, latency_model, timed_run, write_problems
+from _common import describe, latency_model, timed_run, write_problems
 
 from declean.graphs.context import Context
 from declean.problems import Problem
 from declean.sandbox.base import Sandbox
 from declean.sandbox.local import LocalSandbox
+from declean.testing import ReplaySandbox, ResultTable
 
 
 class Runner:
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
             problems = write_problems(scratch / "problems.jsonl", args.problems)
             runner = Runner(problems, args.latency, scratch)
             table = ResultTable()
-            fixed = FixedLatencySandbox(table, args.sandbox_latency, fallback=real)
+            fixed = ReplaySandbox(real, table, args.sandbox_latency)
             print(
                 f"problems={args.problems} latency={args.latency * 1000:.0f}ms "
                 f"sandbox_latency={args.sandbox_latency * 1000:.0f}ms rounds={args.rounds} "

@@ -11,8 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from declean.principles.verify import detect
 from declean.tools.lint_accuracy import score_detector
-from declean.tools.verify import detect
 from tests.corpus_index import CorpusProgram, heldout_programs, labeled_programs
 
 

@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from llama_cpp import Llama
 
-from declean.agents.embedded import model_path
-from declean.agents.providers import resolve_models
+from declean.models.embedded import model_path
+from declean.models.providers import resolve_models
 from declean.settings import Settings
 
 PROMPT = [
@@ -39,7 +39,7 @@ def main() -> None:
         model_path=str(model_path()), n_threads=threads, n_threads_batch=threads, n_ctx=4096, verbose=False
     )
     provider_rates, direct_rates = [], []
-    with resolve_models(settings) as models:
+    with resolve_models(settings.models()) as models:
         llm = models.llm.bind(temperature=0.0)
         messages = [(message["role"], message["content"]) for message in PROMPT]
         for round_index in range(args.rounds + 1):

@@ -30,20 +30,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from _common import ALL_PRINCIPLES, ROOT, TimingSandbox, describe, latency_model, timed_run, write_problems
+from _common import ALL_PRINCIPLES, ROOT, describe, latency_model, timed_run, write_problems
 
 from declean.graphs.context import Context
 from declean.problems import Problem
 from declean.runs import RunSummary
 from declean.sandbox.local import LocalSandbox
-from tests.fakes import RespondingChatModel
+from declean.testing import RecordingSandbox, RespondingChatModel
 
 MIB = 1024 * 1024
 Result = TypeVar("Result")
 
 
 def user_run(
-    problems: list[Problem], sandbox: TimingSandbox, scratch: Path, name: str
+    problems: list[Problem], sandbox: RecordingSandbox, scratch: Path, name: str
 ) -> tuple[RunSummary, float, RespondingChatModel, Path]:
     """One run as a user makes it (trace written); its summary, wall seconds, model and trace file."""
     model = latency_model(0.0)
@@ -71,7 +71,7 @@ def memory_child(count: int) -> int:
         with tempfile.TemporaryDirectory(prefix="declean-bench-") as directory:
             scratch = Path(directory)
             problems = write_problems(scratch / "problems.jsonl", count)
-            summary, seconds, _, _ = user_run(problems, TimingSandbox(sandbox), scratch, "memory")
+            summary, seconds, _, _ = user_run(problems, RecordingSandbox(sandbox), scratch, "memory")
     finally:
         sandbox.close()
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -108,7 +108,7 @@ async def _inline(function: Callable[..., Result], /, *args: Any, **kwargs: Any)
     return function(*args, **kwargs)
 
 
-def profile(problems: list[Problem], sandbox: TimingSandbox, scratch: Path) -> None:
+def profile(problems: list[Problem], sandbox: RecordingSandbox, scratch: Path) -> None:
     """One more run under cProfile; prints the top 25 entries by cumulative and 15 by own time."""
     original = asyncio.to_thread
     asyncio.to_thread = _inline
@@ -175,9 +175,9 @@ def measure_overhead(args: argparse.Namespace) -> tuple[float, float]:
             )
             if args.warmup:
                 started = time.perf_counter()
-                user_run(problems[: args.warmup], TimingSandbox(real), scratch, "warmup")
+                user_run(problems[: args.warmup], RecordingSandbox(real), scratch, "warmup")
                 print(f"warm-up: {args.warmup} problems in {time.perf_counter() - started:.2f}s (untimed)")
-            timing = TimingSandbox(real)
+            timing = RecordingSandbox(real)
             summary, wall, model, trace = user_run(problems, timing, scratch, "timed")
             outside = wall - timing.seconds
             per_call = timing.seconds / max(1, timing.compiles + timing.runs) * 1000
@@ -193,7 +193,7 @@ def measure_overhead(args: argparse.Namespace) -> tuple[float, float]:
             print(f"  trace: {trace.stat().st_size / MIB:.2f} MiB")
             print(f"  wall / sandbox = {wall / timing.seconds:.3f} (target <= 1.2)")
             if args.profile:
-                profile(problems, TimingSandbox(real), scratch)
+                profile(problems, RecordingSandbox(real), scratch)
     finally:
         real.close()
     return wall, timing.seconds

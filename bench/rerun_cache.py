@@ -20,24 +20,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _common import (
-    ALL_PRINCIPLES,
-    FixedLatencySandbox,
-    ResultTable,
-    TimingSandbox,
-    describe,
-    latency_model,
-    timed_run,
-    write_problems,
-)
+from _common import ALL_PRINCIPLES, describe, latency_model, timed_run, write_problems
 
-from declean.agents.cache import SqliteModelCache
 from declean.graphs.context import Context
+from declean.models.cache import SqliteModelCache
 from declean.problems import Problem
 from declean.runs import RunSummary
 from declean.sandbox.base import Sandbox
 from declean.sandbox.local import LocalSandbox
-from tests.fakes import RespondingChatModel
+from declean.testing import RecordingSandbox, ReplaySandbox, RespondingChatModel, ResultTable
 
 
 def run(
@@ -93,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             table = ResultTable()
             with SqliteModelCache(scratch / "cache" / "cache.sqlite") as cache:
-                first_sandbox = TimingSandbox(real, table)
+                first_sandbox = RecordingSandbox(real, table)
                 _, first, first_calls = run(
                     "first run  (cold cache)",
                     problems=problems,
@@ -104,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
                     out_dir=scratch / "out-1",
                 )
                 print(f"  cache entries after it: {len(cache)}")
-                second_sandbox = TimingSandbox(real)
+                second_sandbox = RecordingSandbox(real)
                 _, second, second_calls = run(
                     "second run (warm cache)",
                     problems=problems,
@@ -132,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
                         "mostly sandbox work; the replay cost of the cached answers alone, with a sandbox "
                         "answering instantly from the first run's recorded results (not a real run):"
                     )
-                    instant = FixedLatencySandbox(table, 0.0, fallback=real)
+                    instant = ReplaySandbox(real, table, 0.0)
                     _, third, third_calls = run(
                         "third run  (warm cache, 0 ms recorded sandbox)",
                         problems=problems,

@@ -1,33 +1,63 @@
-"""A scripted chat model: real LangChain plumbing, replies from a script, every prompt recorded.
+"""Fake chat models with real LangChain plumbing: a scripted one and one answering by a function.
 
-Each script entry names a marker the prompt must contain (so a reply meant for the fixer cannot be
-consumed by the judge) and the reply text, shaped like real model output so the real parsers run. A call
-with no script left, or whose prompt lacks the marker, is recorded in ``unexpected`` and raises; the
-``scripted_model`` fixture fails the test on any unexpected call and on any unused entry.
+Both are :class:`~langchain_core.language_models.BaseChatModel` subclasses, so ``invoke``, ``ainvoke``,
+callbacks and usage metadata work as with a real provider, and the graph's real reply parsers run on
+their replies.
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.callbacks import AsyncCallbackManagerForLLMRun, CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.messages.ai import UsageMetadata
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import Field, PrivateAttr
 
+from declean.testing.flight import InFlight
+
 GENERATOR = "You are an experienced C teacher"
+"""A phrase of the generator's prompt: the marker of a clean-generation call."""
 FIXER = "You repair C programs"
+"""A phrase of the fixer's prompt."""
 JUDGE = "You compare the outputs"
+"""A phrase of the judge's prompt."""
 DECLEAN = {
     "DRY": "Don't Repeat Yourself",
     "SRP": "Single Responsibility Principle",
     "MC": "magic constants",
     "NAME": "meaningless names",
 }
+"""Per principle, a phrase of its de-clean prompt."""
+
+Responder = Callable[[list[dict[str, Any]]], str]
+"""The messages of a call as ``[{"role", "content"}]`` -> the reply text."""
+
+
+def fenced(code: str, before: str = "Here is the program:", after: str = "It prints the result.") -> str:
+    """A reply shaped like a chat model's: prose, a fenced C block, prose."""
+    return f"{before}\n\n```c\n{code.strip()}\n```\n\n{after}"
+
+
+def message_dicts(messages: Sequence[BaseMessage]) -> list[dict[str, Any]]:
+    """``messages`` as ``[{"role": message.type, "content": text}]``, what a :data:`Responder` gets."""
+    return [{"role": message.type, "content": message.text} for message in messages]
+
+
+def chat_result(prompt_chars: int, reply: str) -> ChatResult:
+    """``reply`` as a model's result, with token usage estimated at four characters a token."""
+    prompt_tokens, reply_tokens = prompt_chars // 4, len(reply) // 4
+    usage = UsageMetadata(
+        input_tokens=prompt_tokens, output_tokens=reply_tokens, total_tokens=prompt_tokens + reply_tokens
+    )
+    message = AIMessage(content=reply, usage_metadata=usage)
+    return ChatResult(generations=[ChatGeneration(message=message)])
 
 
 class UnexpectedModelCallError(AssertionError):
@@ -39,7 +69,13 @@ class ScriptedFailureError(Exception):
 
 
 class ScriptedChatModel(BaseChatModel):
-    """Replies in script order; records every call's messages and keyword arguments."""
+    """Replies in script order; records every call's messages and keyword arguments.
+
+    Each script entry is (a marker the prompt must contain, the reply text or an exception to raise), so a
+    reply meant for the fixer cannot be consumed by the judge. A call with no script left, or whose prompt
+    lacks the entry's marker, is recorded in ``unexpected`` and raises :class:`UnexpectedModelCallError`;
+    :meth:`check_finished` lists those and the unused entries. Works with ``invoke`` and ``ainvoke``.
+    """
 
     script: list[tuple[str, str | Exception]] = Field(default_factory=list)
     calls: list[list[BaseMessage]] = Field(default_factory=list)
@@ -71,9 +107,7 @@ class ScriptedChatModel(BaseChatModel):
                 raise UnexpectedModelCallError(f"expected a prompt containing {marker!r}")
         if isinstance(reply, Exception):
             raise reply
-        usage = {"input_tokens": len(prompt) // 4, "output_tokens": len(reply) // 4}
-        message = AIMessage(content=reply, usage_metadata={**usage, "total_tokens": sum(usage.values())})
-        return ChatResult(generations=[ChatGeneration(message=message)])
+        return chat_result(len(prompt), reply)
 
     def prompts_with(self, marker: str) -> list[str]:
         """The full text of every recorded call whose prompt contains ``marker``."""
@@ -86,21 +120,18 @@ class ScriptedChatModel(BaseChatModel):
         return [*self.unexpected, *unused]
 
 
-def fenced(code: str, before: str = "Here is the program:", after: str = "It prints the result.") -> str:
-    """A reply shaped like a chat model's: prose, a fenced C block, prose."""
-    return f"{before}\n\n```c\n{code.strip()}\n```\n\n{after}"
-
-
 class RespondingChatModel(BaseChatModel):
-    """Answers every call with ``respond(messages as OpenAI dicts)`` after ``latency_seconds``.
+    """Answers every call with ``respond(messages as dicts)`` after ``latency_seconds``.
 
     For whole runs where calls interleave, so a script's order cannot be known: the reply depends on the
-    prompt alone. Records the calls and the most that were ever in flight at once.
+    prompt alone. Counts the calls and the most that were ever in flight at once (``peak_in_flight``);
+    a shared :class:`InFlight` given as ``flight`` counts them too, with whatever else shares it.
+    ``ainvoke`` sleeps asynchronously, ``invoke`` blocks its thread.
     """
 
-    respond: Any
-    """``(list[{"role", "content"}]) -> str``."""
+    respond: Responder
     latency_seconds: float = 0.0
+    flight: InFlight | None = None
     calls: int = 0
     peak_in_flight: int = 0
     _in_flight: int = PrivateAttr(default=0)
@@ -117,26 +148,41 @@ class RespondingChatModel(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        raise NotImplementedError("RespondingChatModel is asynchronous: use ainvoke")
+        self._enter()
+        try:
+            time.sleep(self.latency_seconds)
+            return self._answer(messages)
+        finally:
+            self._exit()
 
     async def _agenerate(
         self,
         messages: list[BaseMessage],
         stop: list[str] | None = None,
-        run_manager: Any = None,
+        run_manager: AsyncCallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
+        self._enter()
+        try:
+            await asyncio.sleep(self.latency_seconds)
+            return self._answer(messages)
+        finally:
+            self._exit()
+
+    def _enter(self) -> None:
+        if self.flight is not None:
+            self.flight.enter()
         with self._lock:
             self.calls += 1
             self._in_flight += 1
             self.peak_in_flight = max(self.peak_in_flight, self._in_flight)
-        try:
-            await asyncio.sleep(self.latency_seconds)
-        finally:
-            with self._lock:
-                self._in_flight -= 1
-        reply = self.respond([{"role": message.type, "content": message.text} for message in messages])
-        prompt = sum(len(message.text) for message in messages)
-        usage = {"input_tokens": prompt // 4, "output_tokens": len(reply) // 4}
-        message = AIMessage(content=reply, usage_metadata={**usage, "total_tokens": sum(usage.values())})
-        return ChatResult(generations=[ChatGeneration(message=message)])
+
+    def _exit(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
+        if self.flight is not None:
+            self.flight.exit()
+
+    def _answer(self, messages: list[BaseMessage]) -> ChatResult:
+        reply = self.respond(message_dicts(messages))
+        return chat_result(sum(len(message.text) for message in messages), reply)
