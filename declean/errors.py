@@ -14,9 +14,12 @@
     ``SandboxImageError``
         Building the Docker gcc image failed.
 
-``ProblemFileError``
-    A problems file that cannot be used; the message names the file, the line or item, and the field.
-    Nothing runs on a half-valid file.
+``InputFileError``
+    An input file that cannot be used (unreadable, not UTF-8); the message names the file and line.
+
+    ``ProblemFileError``
+        A problems file that cannot be used; the message names the file, the line or item, and the
+        field. Nothing runs on a half-valid file.
 
 ``ReplyParseError``
     A model reply that the agent's parser cannot use (no code block, no verdict). Carries the raw reply.
@@ -60,7 +63,11 @@ class ConfigurationError(DecleanError):
     """A setting or argument that cannot be honoured."""
 
 
-class ProblemFileError(DecleanError):
+class InputFileError(DecleanError):
+    """An input file that cannot be used; the message names the file and the line."""
+
+
+class ProblemFileError(InputFileError):
     """A problems file that cannot be used; the message names the file, the line or item and the field."""
 
 

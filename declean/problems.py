@@ -166,7 +166,11 @@ def _duplicate_keys(node: yaml.Node, number: int) -> list[Issue]:
     return issues
 
 
-def _yaml_error(error: yaml.YAMLError) -> Issue:
+def _yaml_error(error: yaml.YAMLError, text: str) -> Issue:
+    if isinstance(error, yaml.reader.ReaderError):
+        line = text[: error.position].count("\n") + 1
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        return line, f"invalid YAML: control character U+{code:04X} is not allowed (a NUL byte?)"
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         text = " ".join(part for part in (error.context, error.problem) if part)
@@ -195,7 +199,10 @@ def _items_node(root: yaml.Node | None) -> tuple[yaml.SequenceNode | None, list[
 
 
 def _load_yaml(text: str) -> tuple[list[Problem], list[Issue]]:
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.YAMLError as error:
+        return [], [_yaml_error(error, text)]
     items: list[tuple[object, LineOf]] = []
     issues: list[Issue] = []
     try:
@@ -205,11 +212,11 @@ def _load_yaml(text: str) -> tuple[list[Problem], list[Issue]]:
             try:
                 raw: object = loader.construct_object(node, deep=True)
             except yaml.YAMLError as error:
-                issues.append(_yaml_error(error))
+                issues.append(_yaml_error(error, text))
                 raw = _UNPARSED
             items.append((raw, _yaml_line_of(node)))
     except yaml.YAMLError as error:
-        return [], [_yaml_error(error)]
+        return [], [_yaml_error(error, text)]
     finally:
         loader.dispose()
     problems, item_issues = _check_items(items)

@@ -6,9 +6,9 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from declean.accounting import TokenCount
+from declean.models.usage import TokenCount
 from declean.principles import DEFAULT_PRINCIPLE_ORDER, PRINCIPLES, Principle
-from declean.tools.metrics import Evidence
+from declean.principles.base import Evidence
 from declean.tools.transforms.base import Location
 
 __all__ = [
@@ -34,6 +34,13 @@ judge model's verdict."""
 Strategy = Literal["procedural", "llm", "auto"]
 """How a de-clean step is made: by code (tree-sitter transforms), by the model, or by code where a
 transform applies and the model otherwise."""
+
+JudgePolicy = Literal["strict", "llm"]
+"""When outputs differ beyond whitespace: ``strict`` rejects, ``llm`` asks the judge model."""
+OnRejection = Literal["continue", "stop"]
+"""After a rejected de-clean step: go on from the last accepted code, or stop the chain."""
+OnCollateral = Literal["reject", "relabel"]
+"""A step that also violated another principle: reject it, or add that label too."""
 
 RejectionReason = Literal[
     "not_applicable",

@@ -2,38 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Literal, Self
+import os
+from typing import Self
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from declean.accounting import Price
-from declean.samples import Role
-
-Provider = Literal["local", "openai", "openai-compatible"]
+from declean.models.providers import ModelConfig
+from declean.models.usage import Price
 
 
-class Settings(BaseSettings):
-    """Which model a run uses; flags override the environment, an injected model overrides both."""
+class Settings(BaseSettings, ModelConfig):
+    """Which model a run uses and how runs are kept (the fields of :class:`ModelConfig` and the ones below);
+    flags override the environment, an injected model overrides both. For ``openai`` without a key of
+    declean's own, ``OPENAI_API_KEY`` is used, as OpenAI's client does."""
 
-    model_config = SettingsConfigDict(env_prefix="DECLEAN_", extra="ignore", use_attribute_docstrings=True)
+    model_config = SettingsConfigDict(
+        env_prefix="DECLEAN_", extra="ignore", use_attribute_docstrings=True, frozen=False
+    )
 
-    provider: Provider = "local"
-    """``local``: the embedded model, served by declean itself; ``openai``; ``openai-compatible``."""
-    model: str | None = None
-    """The model name; defaults to the embedded model (local) or ``gpt-4o-mini`` (openai)."""
-    base_url: str | None = None
-    """The endpoint of an ``openai-compatible`` server, e.g. ``http://127.0.0.1:8080/v1``."""
-    api_key: SecretStr | None = None
-    """The server's key; for ``openai`` ``OPENAI_API_KEY`` is used when this is unset. Never logged."""
-    role_models: dict[Role, str] = {}
-    """Per-role model names on the same provider, e.g. ``DECLEAN_ROLE_MODELS='{"judge": "gpt-4o"}'``."""
-    request_timeout: float = 300.0
-    """Seconds before a model call is abandoned."""
-    max_tokens: int = 2048
-    """Upper bound on a reply's length."""
-    threads: int | None = None
-    """Threads for the embedded model (default: every core)."""
     checkpoint_url: str | None = None
     """``postgresql://...``: keep a run's checkpoints there (shared between machines) instead of ``--out``."""
     requests_per_minute: float | None = Field(default=None, gt=0)
@@ -48,3 +35,10 @@ class Settings(BaseSettings):
         if self.base_url and "provider" not in self.model_fields_set:
             self.provider = "openai-compatible"
         return self
+
+    def models(self) -> ModelConfig:
+        """The model part of the settings, for :func:`declean.models.providers.resolve_models`."""
+        config = ModelConfig.model_validate(self.model_dump(include=set(ModelConfig.model_fields)))
+        if config.api_key is None and self.provider == "openai" and os.environ.get("OPENAI_API_KEY"):
+            return config.model_copy(update={"api_key": SecretStr(os.environ["OPENAI_API_KEY"])})
+        return config

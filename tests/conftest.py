@@ -16,7 +16,7 @@ import pytest
 from declean.errors import SandboxUnavailableError
 from declean.sandbox.base import Sandbox, SandboxLimits
 from declean.sandbox.local import LocalSandbox
-from tests.fakes import ScriptedChatModel
+from declean.testing import ScriptedChatModel
 
 SandboxFactory = Callable[..., Sandbox]
 """``make_sandbox(run_limits=..., compile_limits=...)`` -> a backend built with those limits."""

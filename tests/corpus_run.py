@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from declean.agents.extract import extract_c_code
+from declean.testing import DECLEAN, GENERATOR, fenced
 from tests.corpus_index import clean_programs
-from tests.fakes import DECLEAN, GENERATOR, fenced
 
 DECLEAN_CLI = [sys.executable, "-m", "declean"]
 _NAMED = re.compile(r"corpus program `(\w+)`")

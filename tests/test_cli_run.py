@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from declean.cli import app
+from declean.testing import DECLEAN, GENERATOR, fenced
 from tests import programs
 from tests.fake_openai_server import fake_openai_server
-from tests.fakes import DECLEAN, GENERATOR, fenced
 
 SECRET = "sk-cli-test-0123456789abcdef"
 

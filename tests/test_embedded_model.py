@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from declean import Context, Problem, build_graph
-from declean.agents.providers import ResolvedModels, resolve_models
 from declean.errors import ProviderError
+from declean.models.providers import ResolvedModels, resolve_models
 from declean.sandbox.local import LocalSandbox
 from declean.settings import Settings
 
@@ -43,7 +43,7 @@ def embedded() -> Iterator[ResolvedModels]:
             pytest.fail(f"DECLEAN_REQUIRE_MODEL=1 but {reason}")
         pytest.skip(reason)
     try:
-        models = resolve_models(Settings(provider="local", max_tokens=768))
+        models = resolve_models(Settings(provider="local", max_tokens=768).models())
     except ProviderError as error:
         pytest.fail(f"the embedded model is installed but does not start: {error}")
     with models:

@@ -13,8 +13,8 @@ import pytest
 from declean import Context, Problem, build_graph
 from declean.samples import PRINCIPLES, Rejection, Sample
 from declean.sandbox.local import LocalSandbox
+from declean.testing import DECLEAN, FIXER, GENERATOR, JUDGE, ScriptedChatModel, ScriptedFailureError, fenced
 from tests import programs
-from tests.fakes import DECLEAN, FIXER, GENERATOR, JUDGE, ScriptedChatModel, ScriptedFailureError, fenced
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "graph.mmd"
 MODEL_ONLY = dict.fromkeys(PRINCIPLES, "llm")
@@ -335,3 +335,95 @@ def test_graph_mounts_as_a_subgraph_of_another_app(scripted, local_sandbox, tmp_
     context = DecleanContext(llm=model, sandbox=local_sandbox, trace_dir=tmp_path, principles=[])
     out = asyncio.run(app.compile().ainvoke({"problem": vectors()}, context=context))
     assert [s.id for s in out["samples"]] == ["vectors/s0/clean"]
+
+
+NAME_FROM_CLEAN = programs.CLEAN.replace("left", "a").replace("right", "b").replace("add_vectors", "f1")
+SCRIPT = """
+from declean import Context, Problem, build_graph
+from declean.sandbox import get_sandbox
+from declean.testing import GENERATOR, ScriptedChatModel, fenced
+from tests import programs
+
+model = ScriptedChatModel(script=[(GENERATOR, fenced(programs.CLEAN))])
+with get_sandbox("local") as sandbox:
+    context = Context(llm=model, sandbox=sandbox, principles=["MC", "NAME"], trace_dir=None)
+    out = build_graph().invoke({"problem": Problem(id="p", statement="vectors")}, context=context)
+print([sample.id for sample in out["samples"]], model.check_finished())
+"""
+
+
+def test_invoke_works_from_a_plain_script() -> None:
+    """No event loop of the caller's: the synchronous API is the first thing a new user tries."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT], cwd=root, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "['p/s0/clean', 'p/s0/MC', 'p/s0/MC+NAME'] []"
+
+
+def test_stream_and_astream_yield_each_decided_version(local_sandbox: LocalSandbox, tmp_path: Path) -> None:
+    def script() -> ScriptedChatModel:
+        return ScriptedChatModel(
+            script=[
+                (GENERATOR, fenced(programs.CLEAN)),
+                (DECLEAN["DRY"], fenced(programs.CLEAN)),  # an echo: rejected as unchanged
+                (DECLEAN["NAME"], fenced(NAME_FROM_CLEAN)),
+            ]
+        )
+
+    def context(model: ScriptedChatModel) -> Context:
+        return Context(
+            llm=model,
+            sandbox=local_sandbox,
+            principles=["DRY", "NAME"],
+            strategies=MODEL_ONLY,
+            trace_dir=tmp_path,
+        )
+
+    graph = build_graph()
+    synchronous = list(graph.stream({"problem": vectors()}, context=context(script()), stream_mode="custom"))
+
+    async def collect() -> list[Any]:
+        return [
+            e
+            async for e in graph.astream(
+                {"problem": vectors()}, context=context(script()), stream_mode="custom"
+            )
+        ]
+
+    asynchronous = asyncio.run(collect())
+    for events in (synchronous, asynchronous):
+        assert [event["event"] for event in events] == ["sample", "rejection", "sample"]
+        assert events[0]["sample"].id == "vectors/s0/clean"
+        assert (events[1]["rejection"].principle, events[1]["rejection"].reason) == ("DRY", "unchanged")
+        assert events[2]["sample"].labels == ["NAME"]
+
+
+def test_model_calls_carry_langsmith_run_names_tags_and_metadata(
+    scripted, local_sandbox: LocalSandbox, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from langchain_core.callbacks import BaseCallbackHandler
+
+    class Seen(BaseCallbackHandler):
+        def __init__(self) -> None:
+            self.starts: list[dict[str, Any]] = []
+
+        def on_chat_model_start(self, serialized: Any, messages: Any, **kwargs: Any) -> None:
+            self.starts.append(kwargs)
+
+    model = scripted([(GENERATOR, fenced(programs.CLEAN)), (DECLEAN["NAME"], fenced(NAME_FROM_CLEAN))])
+    seen = Seen()
+    context = Context(
+        llm=model, sandbox=local_sandbox, principles=["NAME"], strategies=MODEL_ONLY, trace_dir=tmp_path
+    )
+    build_graph().invoke({"problem": vectors()}, {"callbacks": [seen]}, context=context)
+    generator, rewriter = seen.starts
+    assert generator["name"] == "declean.generator" and "role:generator" in generator["tags"]
+    assert rewriter["name"] == "declean.declean" and "node:declean" in rewriter["tags"]
+    assert rewriter["metadata"]["problem_id"] == "vectors" and rewriter["metadata"]["principle"] == "NAME"
+    assert rewriter["metadata"]["declean_role"] == "declean" and rewriter["metadata"]["sample_index"] == 0
+    assert rewriter["metadata"]["langgraph_node"] == "declean"  # LangGraph's own metadata is kept

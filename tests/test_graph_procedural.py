@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from declean import Context, Problem, build_graph
+from declean.principles import apply_transform
 from declean.sandbox.local import LocalSandbox
-from declean.tools.transforms import apply_transform
+from declean.testing import DECLEAN, GENERATOR, ScriptedChatModel, fenced
 from tests import programs
-from tests.fakes import DECLEAN, GENERATOR, ScriptedChatModel, fenced
 
 
 @pytest.fixture
@@ -44,10 +44,8 @@ def test_auto_uses_the_transforms_without_model_calls(scripted, run_graph) -> No
     assert inlined.lineage[-1].locations and inlined.lineage[-1].locations[0].detail.startswith(
         "VECTOR_LENGTH"
     )
-    assert named.evidence is not None and named.evidence.NAME.meaningless > 0
-    assert (
-        inlined.evidence is not None and inlined.evidence.MC.magic_literals > clean.evidence.MC.magic_literals
-    )
+    assert named.evidence is not None and named.evidence["NAME"].values["meaningless"] > 0
+    assert inlined.evidence is not None and inlined.evidence["MC"].score > clean.evidence["MC"].score
     assert all(s.outputs == [programs.VECTORS_OUTPUT] for s in out["samples"])
 
 

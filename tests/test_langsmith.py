@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from declean.testing import DECLEAN, GENERATOR
 from tests.fake_langsmith_server import FakeLangSmith, fake_langsmith_server
-from tests.fakes import DECLEAN, GENERATOR
 
 REPO = Path(__file__).resolve().parent.parent
 API_KEY = "lsv2_pt_0123456789abcdef0123456789abcdef_0123456789"
@@ -35,7 +35,7 @@ from declean import Context, build_graph
 from declean.problems import load_problems
 from declean.sandbox.local import LocalSandbox
 from tests.corpus_run import respond, write_problems
-from tests.fakes import RespondingChatModel
+from declean.testing import RespondingChatModel
 
 out = Path(sys.argv[1])
 [problem] = load_problems(write_problems(out / "problems.jsonl", count=1))
@@ -151,7 +151,8 @@ def test_langsmith_tracing_leaves_declean_traces_unchanged_and_receives_the_runs
     [root] = [run for run in runs.values() if run.get("parent_run_id") is None]
     assert root["name"] == "declean"
     assert {"declean", "fan_out", "generate", "compile", "run", "accept_clean", "judge"} <= names["chain"]
-    assert names["llm"] == {"RespondingChatModel"}
+    # Model calls are named by role and carry the role, node and problem, so LangSmith filters by them.
+    assert names["llm"] == {"declean.generator", "declean.declean"}
 
     # The model calls: as many as declean traced, with their prompts and token counts.
     model_calls = [event for event in plain if event["event"] == "model_call"]
@@ -160,6 +161,10 @@ def test_langsmith_tracing_leaves_declean_traces_unchanged_and_receives_the_runs
     prompts = json.dumps([run["inputs"] for run in llm_runs])
     assert GENERATOR in prompts and DECLEAN["DRY"] in prompts
     for run in llm_runs:
+        role = run["name"].removeprefix("declean.")
+        assert f"role:{role}" in run.get("tags", []), run.get("tags")
+        assert run["extra"]["metadata"]["declean_role"] == role
+        assert run["extra"]["metadata"]["problem_id"] == "array_stats"
         [[generation]] = run["outputs"]["generations"]
         usage = generation["message"]["kwargs"]["usage_metadata"]
         assert usage["input_tokens"] > 0 and usage["output_tokens"] > 0

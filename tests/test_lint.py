@@ -29,11 +29,11 @@ def test_lint_json_is_machine_readable(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["lint", str(source), "--json"])
     payload = json.loads(result.output)
     assert payload["labels"] == []
-    assert payload["evidence"]["SRP"]["functions"] == 3
+    assert payload["evidence"]["measures"]["SRP"]["values"]["functions"] == 3
 
 
 def test_clean_corpus_is_judged_clean() -> None:
-    from declean.tools.verify import detect
+    from declean.principles.verify import detect
 
     flagged = {program.name: detect(program.source) for program in clean_programs()}
     assert {name: labels for name, labels in flagged.items() if labels} == {}

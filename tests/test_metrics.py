@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from declean.tools.metrics import DUPLICATE_WINDOW, is_meaningless, measure
-from declean.tools.verify import check_step, detect, verdicts
+import functools
+
+from declean.principles import mc
+from declean.principles.dry import DUPLICATE_WINDOW
+from declean.principles.name import is_meaningless
+from declean.principles.verify import check_step, detect, measure
+from declean.tools.cparse import parse
 from tests import programs
 
 MAGIC = """\
@@ -23,10 +28,10 @@ int main(void) {
 
 
 def test_magic_literals_exclude_definitions_data_and_zero_one() -> None:
-    evidence = measure(MAGIC).MC
+    evidence = measure(MAGIC)["MC"]
     # 12 (size), 12 (bound), 7, 2, 14 (case), 11; not the 10, 5, 80, {3,4,5}, 0 or 1
-    assert evidence.magic_literals == 6
-    assert evidence.named_constants == 4  # LIMIT, WIDTH, RED, GREEN
+    assert evidence.values["magic_literals"] == 6
+    assert evidence.values["named_constants"] == 4  # LIMIT, WIDTH, RED, GREEN
     assert evidence.examples[0] == "line 6: 12"
 
 
@@ -37,23 +42,23 @@ def test_meaningless_names() -> None:
 
 def test_loop_indices_in_for_headers_are_exempt_but_not_elsewhere() -> None:
     source = "int main(void) { int k = 2; for (int i = 0; i < k; i++) { } return k; }\n"
-    evidence = measure(source).NAME
-    assert (evidence.declared, evidence.meaningless, evidence.examples) == (1, 1, ["k"])
+    evidence = measure(source)["NAME"]
+    assert (evidence.values["declared"], evidence.values["meaningless"], evidence.examples) == (1, 1, ["k"])
 
 
 def test_duplicates_are_found_through_renamed_copies() -> None:
-    clean, repeated = measure(programs.CLEAN).DRY, measure(programs.DRY).DRY
-    assert clean.duplicated_tokens == 0
-    assert repeated.duplicated_tokens >= DUPLICATE_WINDOW and repeated.duplicate_blocks >= 1
+    clean, repeated = measure(programs.CLEAN)["DRY"], measure(programs.DRY)["DRY"]
+    assert clean.score == 0
+    assert repeated.score >= DUPLICATE_WINDOW and repeated.values["duplicate_blocks"] >= 1
     assert repeated.examples[0].startswith("lines ")
 
 
 def test_names_and_constants_do_not_change_the_duplicate_shape() -> None:
     """DRY evidence normalises identifiers and literals, so NAME and MC steps cannot move it."""
     shapes = {
-        (dry.duplicated_tokens, dry.duplicate_blocks, dry.total_tokens)
+        tuple(dry.values.items())
         for dry in (
-            measure(source).DRY
+            measure(source)["DRY"]
             for source in (programs.DRY_SRP, programs.DRY_SRP_MC, programs.DRY_SRP_MC_NAME)
         )
     }
@@ -61,9 +66,10 @@ def test_names_and_constants_do_not_change_the_duplicate_shape() -> None:
 
 
 def test_srp_counts_the_longest_function() -> None:
-    clean, merged = measure(programs.CLEAN).SRP, measure(programs.DRY_SRP).SRP
-    assert (clean.functions, merged.functions) == (3, 1)
-    assert merged.longest_function == "main" and merged.longest_statements > clean.longest_statements
+    clean, merged = measure(programs.CLEAN)["SRP"], measure(programs.DRY_SRP)["SRP"]
+    assert (clean.values["functions"], merged.values["functions"]) == (3, 1)
+    assert merged.examples == ["main"]
+    assert merged.values["longest_statements"] > clean.values["longest_statements"]
 
 
 def test_detect_labels_the_reference_chain() -> None:
@@ -99,8 +105,13 @@ def test_collateral_ignores_principles_already_labelled() -> None:
 
 
 def test_verdicts_use_the_thresholds() -> None:
-    from declean.tools.verify import Thresholds
+    tree = parse(MAGIC)
+    assert measure(MAGIC)["MC"].violated and mc.measure(tree).violated
+    stricter = functools.partial(mc.measure, thresholds=mc.McThresholds(magic_literals=7))
+    assert not stricter(tree).violated
 
-    evidence = measure(MAGIC)
-    assert verdicts(evidence)["MC"]
-    assert not verdicts(evidence, Thresholds(mc_magic_literals=7))["MC"]
+
+def test_evidence_covers_only_the_principles_asked_for() -> None:
+    assert list(measure(MAGIC).measures) == ["DRY", "SRP", "MC", "NAME"]
+    assert list(measure(MAGIC, ["MC"]).measures) == ["MC"]
+    assert detect(programs.DRY_SRP_MC_NAME, ["NAME", "MC"]) == ["NAME", "MC"]

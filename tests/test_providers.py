@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from declean.agents.embedded import ModelSpec, model_path
-from declean.agents.llama_server import LlamaServer
-from declean.agents.providers import resolve_models
 from declean.errors import ProviderError
+from declean.models.embedded import ModelSpec, model_path
+from declean.models.llama_server import LlamaServer
+from declean.models.providers import resolve_models
 from declean.settings import Settings
 from tests.fake_openai_server import fake_openai_server
 
@@ -78,12 +78,12 @@ def test_openai_without_a_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     monkeypatch.delenv("DECLEAN_API_KEY", raising=False)
     with pytest.raises(ProviderError, match="OPENAI_API_KEY"):
-        resolve_models(Settings(provider="openai"))
+        resolve_models(Settings(provider="openai").models())
 
 
 def test_openai_with_a_key_and_per_role_models(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key-000000")
-    with resolve_models(Settings(provider="openai", role_models={"judge": "gpt-4o"})) as models:
+    with resolve_models(Settings(provider="openai", role_models={"judge": "gpt-4o"}).models()) as models:
         assert models.llm.model_name == "gpt-4o-mini"  # type: ignore[attr-defined]
         assert models.llms["judge"].model_name == "gpt-4o"  # type: ignore[attr-defined]
         assert "sk-test" not in models.description
@@ -91,13 +91,15 @@ def test_openai_with_a_key_and_per_role_models(monkeypatch: pytest.MonkeyPatch) 
 
 def test_compatible_server_must_answer_before_work_starts() -> None:
     with pytest.raises(ProviderError, match="no OpenAI-compatible server answers"):
-        resolve_models(Settings(provider="openai-compatible", base_url="http://127.0.0.1:9/v1", model="m"))
+        resolve_models(
+            Settings(provider="openai-compatible", base_url="http://127.0.0.1:9/v1", model="m").models()
+        )
 
 
 def test_compatible_server_that_answers(monkeypatch: pytest.MonkeyPatch) -> None:
     with fake_openai_server(lambda messages: "hi") as server:
         settings = Settings(provider="openai-compatible", base_url=server.base_url, model="fake-coder")
-        with resolve_models(settings) as models:
+        with resolve_models(settings.models()) as models:
             assert models.llm.invoke("hello").content == "hi"
         assert server.requests[-1].body["max_tokens"] == 2048
 

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from declean import Context
-from declean.agents.providers import ResolvedModels, resolve_models
-from declean.agents.retry import RetryPolicy
+from declean.models.providers import ResolvedModels, resolve_models
+from declean.models.retry import RetryPolicy
 from declean.problems import load_problems
 from declean.runs import run_problems
 from declean.sandbox.local import LocalSandbox
@@ -30,7 +30,7 @@ def models_for(server: FakeServer) -> ResolvedModels:
     settings = Settings(
         provider="openai-compatible", base_url=server.base_url, model="fake-coder", request_timeout=0.5
     )
-    return resolve_models(settings)
+    return resolve_models(settings.models())
 
 
 @pytest.fixture

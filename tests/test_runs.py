@@ -3,77 +3,21 @@
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from declean import Context
-from declean.accounting import Price
-from declean.agents.cache import SqliteModelCache
 from declean.errors import ConfigurationError
+from declean.models.cache import SqliteModelCache
+from declean.models.usage import Price
 from declean.problems import Problem, load_problems
 from declean.runs import RunSummary, run_problems
 from declean.sandbox.base import Sandbox
 from declean.sandbox.local import LocalSandbox
-from declean.sandbox.results import CompiledProgram, CompileResult, RunResult
+from declean.testing import InFlight, RecordingSandbox, RespondingChatModel
 from tests.corpus_run import read_jsonl, respond, write_problems
-from tests.fakes import RespondingChatModel
-
-
-class Flight:
-    """Counts operations in flight over the model and the sandbox together."""
-
-    def __init__(self) -> None:
-        self.now = self.peak = 0
-        self._lock = threading.Lock()
-
-    def enter(self) -> None:
-        with self._lock:
-            self.now += 1
-            self.peak = max(self.peak, self.now)
-
-    def exit(self) -> None:
-        with self._lock:
-            self.now -= 1
-
-
-class FlightModel(RespondingChatModel):
-    flight: Any = None
-
-    async def _agenerate(
-        self, messages: Any, stop: Any = None, run_manager: Any = None, **kwargs: Any
-    ) -> Any:
-        self.flight.enter()
-        try:
-            return await super()._agenerate(messages, stop, run_manager, **kwargs)
-        finally:
-            self.flight.exit()
-
-
-class FlightSandbox:
-    """The real sandbox, counted."""
-
-    def __init__(self, inner: LocalSandbox, flight: Flight) -> None:
-        self.inner, self.flight, self.name = inner, flight, inner.name
-
-    def compile(self, source: str) -> CompileResult:
-        return self._counted(lambda: self.inner.compile(source))
-
-    def run(self, program: CompiledProgram, stdin: str = "") -> RunResult:
-        return self._counted(lambda: self.inner.run(program, stdin))
-
-    def compile_and_run(self, source: str, stdin_cases: Any) -> Any:
-        return self.inner.compile_and_run(source, stdin_cases)
-
-    def _counted(self, work: Callable[[], Any]) -> Any:
-        self.flight.enter()
-        try:
-            return work()
-        finally:
-            self.flight.exit()
 
 
 @pytest.fixture
@@ -92,9 +36,9 @@ def run(problems: list[Problem], tmp_path: Path, model: Any, sandbox: Sandbox, *
 def test_concurrency_bounds_model_calls_and_sandbox_runs_together(
     problems: list[Problem], local_sandbox: LocalSandbox, tmp_path: Path
 ) -> None:
-    flight = Flight()
-    model = FlightModel(respond=respond, latency_seconds=0.05, flight=flight)
-    summary = run(problems, tmp_path, model, FlightSandbox(local_sandbox, flight), concurrency=3)
+    flight = InFlight()
+    model = RespondingChatModel(respond=respond, latency_seconds=0.05, flight=flight)
+    summary = run(problems, tmp_path, model, RecordingSandbox(local_sandbox, flight=flight), concurrency=3)
     assert summary.done_problems == 8
     assert 2 <= flight.peak <= 3
     assert summary.peak_in_flight == flight.peak
@@ -198,10 +142,9 @@ def test_resuming_a_finished_run_does_nothing_more(
 def test_a_provider_serving_one_request_at_a_time_gets_one_while_the_sandbox_runs_wider(
     problems: list[Problem], local_sandbox: LocalSandbox, tmp_path: Path
 ) -> None:
-    flight = Flight()
-    model = FlightModel(respond=respond, latency_seconds=0.05, flight=flight)
-    summary = run(
-        problems, tmp_path, model, FlightSandbox(local_sandbox, flight), concurrency=4, model_concurrency=1
-    )
+    flight = InFlight()
+    model = RespondingChatModel(respond=respond, latency_seconds=0.05, flight=flight)
+    sandbox = RecordingSandbox(local_sandbox, flight=flight)
+    summary = run(problems, tmp_path, model, sandbox, concurrency=4, model_concurrency=1)
     assert summary.done_problems == 8
     assert model.peak_in_flight == 1 and flight.peak > 1

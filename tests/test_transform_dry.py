@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from declean.principles import dry
+from declean.principles.verify import check_step
 from declean.sandbox.local import LocalSandbox
 from declean.tools.cparse import parse
 from declean.tools.transforms.base import Level, TransformResult
-from declean.tools.transforms.dry import duplicate_logic
-from declean.tools.verify import check_step
 from tests.corpus_index import CorpusProgram
 from tests.test_transform_srp import LEVELS, assert_same_behaviour, lines_of
 from tests.transform_checks import clean_program_params
 
 
 def applied(source: str, level: Level = 2) -> TransformResult:
-    result = duplicate_logic(source, level)
+    result = dry.transform(source, level)
     assert result.applied, result.reason
     assert result.principle == "DRY" and result.level == level
     return result
@@ -116,7 +116,7 @@ def test_the_static_verifier_sees_only_duplication(level: Level) -> None:
 
 
 def test_is_deterministic() -> None:
-    assert duplicate_logic(VECTORS, 3) == duplicate_logic(VECTORS, 3)
+    assert dry.transform(VECTORS, 3) == dry.transform(VECTORS, 3)
 
 
 def test_levels_differ() -> None:
@@ -142,14 +142,14 @@ int main(void)
 }
 """
     for level in LEVELS:
-        result = duplicate_logic(source, level)
+        result = dry.transform(source, level)
         assert not result.applied and result.reason is not None
         assert "is_even: its copies do not register as duplicated logic" in result.reason
 
 
 def test_nothing_called_twice_is_not_applicable() -> None:
     source = "static int one(void) { return 1; }\n\nint main(void)\n{\n    return one() - 1;\n}\n"
-    result = duplicate_logic(source, 2)
+    result = dry.transform(source, 2)
     assert not result.applied and result.reason == "no helper is called two or more times"
 
 
@@ -162,7 +162,7 @@ int main(void)
     return factorial(3) - factorial(3);
 }
 """
-    result = duplicate_logic(source, 3)
+    result = dry.transform(source, 3)
     assert not result.applied and result.reason is not None and "factorial: recursive" in result.reason
 
 
@@ -202,7 +202,7 @@ int main(void)
 
 
 def test_parse_errors_are_not_applicable() -> None:
-    result = duplicate_logic("int main(void) { return 0 }", 2)
+    result = dry.transform("int main(void) { return 0 }", 2)
     assert not result.applied and result.reason == "the program does not parse"
 
 
@@ -218,7 +218,7 @@ def test_small_program_keeps_its_behaviour(local_sandbox: LocalSandbox, level: L
 def test_corpus_program_keeps_its_behaviour(
     local_sandbox: LocalSandbox, program: CorpusProgram, level: Level
 ) -> None:
-    result = duplicate_logic(program.source, level)
+    result = dry.transform(program.source, level)
     if not result.applied:
         pytest.skip(f"DRY not applicable: {result.reason}")
     assert result.code is not None and result.locations

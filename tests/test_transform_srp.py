@@ -6,11 +6,11 @@ import re
 
 import pytest
 
+from declean.principles.verify import check_step
 from declean.sandbox.local import LocalSandbox
 from declean.tools.cparse import descendants_of_type, parse, text
 from declean.tools.transforms.base import Level, TransformResult
 from declean.tools.transforms.srp import inline_helpers
-from declean.tools.verify import check_step
 from tests.corpus_index import CorpusProgram
 from tests.transform_checks import clean_program_params
 

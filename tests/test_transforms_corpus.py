@@ -14,11 +14,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from declean.principles import PRINCIPLES, Principle
+from declean.principles import PRINCIPLES, Principle, apply_transform
+from declean.principles.verify import check_step
 from declean.sandbox.local import LocalSandbox
-from declean.tools.transforms import apply_transform
 from declean.tools.transforms.base import Level
-from declean.tools.verify import check_step
 from tests.corpus_index import CorpusProgram, clean_programs
 
 PROGRAMS = clean_programs()

@@ -17,28 +17,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from declean.agents.retry import RetryPolicy
 from declean.graphs.context import Context, JudgePolicy
-from declean.principles import Principle
+from declean.models.retry import RetryPolicy
+from declean.principles import Principle, apply_transform
 from declean.problems import Problem, load_problems
 from declean.runs import run_problems
 from declean.samples import RejectionReason, Strategy
 from declean.sandbox.base import Sandbox
-from declean.sandbox.results import CompileAndRunResult, CompiledProgram, CompileResult, RunResult
-from declean.tools.transforms import apply_transform
-from tests import programs
-from tests.corpus_index import clean_programs
-from tests.corpus_run import read_jsonl, respond, write_problems
-from tests.fakes import (
+from declean.testing import (
     DECLEAN,
     FIXER,
     GENERATOR,
     JUDGE,
+    FailingSandbox,
     RespondingChatModel,
     ScriptedChatModel,
     ScriptedFailureError,
     fenced,
 )
+from tests import programs
+from tests.corpus_index import clean_programs
+from tests.corpus_run import read_jsonl, respond, write_problems
 
 NORMAL_RUN_ID = "20260101T000000Z-normal"
 CRASHED_RUN_ID = "20260102T000000Z-crashed"
@@ -351,27 +350,6 @@ def _renamed(value: Any, old: str, new: str) -> Any:
 # --- a resumed run --------------------------------------------------------------------------------
 
 
-class _FailingSandbox:
-    """The real sandbox, except that compiling ``poisoned`` raises (a node crash, not a compile error)."""
-
-    def __init__(self, inner: Sandbox, poisoned: str) -> None:
-        self.inner, self.poisoned, self.name = inner, poisoned.strip(), inner.name
-
-    def compile(self, source: str) -> CompileResult:
-        if source.strip() == self.poisoned:
-            raise RuntimeError("sandbox lost its connection (simulated)")
-        return self.inner.compile(source)
-
-    def run(self, program: CompiledProgram, stdin: str = "") -> RunResult:
-        return self.inner.run(program, stdin)
-
-    def compile_and_run(self, source: str, stdin_cases: Sequence[str]) -> CompileAndRunResult:
-        return self.inner.compile_and_run(source, stdin_cases)
-
-    def close(self) -> None:
-        """The inner sandbox is its owner's to close."""
-
-
 def resumed_run(tmp: Path, sandbox: Sandbox) -> Path:
     """Two sessions of one run in one trace file.
 
@@ -381,7 +359,7 @@ def resumed_run(tmp: Path, sandbox: Sandbox) -> Path:
     """
     problems = load_problems(write_problems(tmp / "resumed-problems.jsonl", count=2))
     [second] = [program for program in clean_programs() if program.name == problems[1].id]
-    sandboxes: list[Sandbox] = [_FailingSandbox(sandbox, second.source), sandbox]
+    sandboxes: list[Sandbox] = [FailingSandbox(sandbox, second.source), sandbox]
     for resume, session_sandbox in zip((False, True), sandboxes, strict=True):
         context = Context(
             llm=RespondingChatModel(respond=respond),

@@ -1,27 +1,28 @@
-"""The de-clean agents, one prompt per principle: clean code in, code violating that principle out."""
+"""The de-clean agent: clean code in, code violating one principle out, by that principle's own prompt."""
 
 from __future__ import annotations
 
 from langchain_core.messages import BaseMessage
 
 from declean.agents.extract import extract_c_code
-from declean.prompts import PromptTemplate, load_prompt
-from declean.samples import Principle
+from declean.errors import ConfigurationError
+from declean.principles import PrincipleSpec
+from declean.prompts import PromptTemplate
 
 
-def prompt_name(principle: Principle) -> str:
-    """``DRY`` -> ``declean_dry``."""
-    return f"declean_{principle.lower()}"
+def prompt(principle: PrincipleSpec) -> PromptTemplate:
+    """The principle's de-clean template."""
+    if principle.declean_prompt is None:
+        raise ConfigurationError(f"principle {principle.name} has no de-clean prompt")
+    return principle.declean_prompt
 
 
-def prompt(principle: Principle) -> PromptTemplate:
-    """The template for one principle."""
-    return load_prompt(prompt_name(principle))
-
-
-def build_messages(principle: Principle, code: str) -> list[BaseMessage]:
-    """Ask for ``code`` rewritten to violate ``principle`` and nothing else."""
-    return prompt(principle).render(code=code.rstrip())
+def build_messages(principle: PrincipleSpec, code: str) -> list[BaseMessage]:
+    """Ask for ``code`` rewritten to violate ``principle`` and nothing else; the template may use
+    ``$code``, ``$name``, ``$title`` and ``$definition``."""
+    return prompt(principle).render(
+        code=code.rstrip(), name=principle.name, title=principle.title, definition=principle.definition
+    )
 
 
 def parse(reply: str) -> str:

@@ -160,10 +160,13 @@ class RunOptions(BaseModel):
         try:
             return cls(**flags)
         except ValidationError as error:
-            problems = "; ".join(
-                f"--{str(e['loc'][0]).replace('_', '-')}: {_plain(e['msg'])}" for e in error.errors()
-            )
+            problems = "; ".join(f"--{_flag(e['loc'][0])}: {_plain(e['msg'])}" for e in error.errors())
             raise ConfigurationError(problems) from None
+
+
+def _flag(field: object) -> str:
+    """The command-line flag of an option field."""
+    return {"sandbox_backend": "sandbox", "samples": "samples"}.get(str(field), str(field).replace("_", "-"))
 
 
 def _plain(message: str) -> str:
@@ -196,7 +199,7 @@ def _run(
         sandbox = resources.enter_context(closing(get_sandbox(options.sandbox_backend)))
         if settings.provider == "local":
             console.print("starting the embedded model (first use assembles it from its packages) ...")
-        models = resources.enter_context(resolve_models(settings))
+        models = resources.enter_context(resolve_models(settings.models()))
         model_cache = (
             resources.enter_context(closing(SqliteModelCache(out / CACHE_FILE))) if use_cache else None
         )

@@ -13,15 +13,17 @@ from typing import Any, TypeVar
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.runnables import RunnableConfig, ensure_config
+from langchain_core.runnables.config import merge_configs
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 from pydantic import BaseModel
 
-from declean.accounting import CallUsage
-from declean.agents.cache import CachedReply, cache_key
-from declean.agents.retry import RetriesExhaustedError, with_retries
 from declean.graphs.context import Context
 from declean.graphs.state import SampleState
+from declean.models.cache import CachedReply, cache_key
+from declean.models.retry import RetriesExhaustedError, with_retries
+from declean.models.usage import CallUsage
 from declean.samples import Role
 from declean.sandbox.results import CompiledProgram, CompileResult, RunResult
 from declean.tracing.events import ErrorEvent, ModelCall, NodeEnd, NodeStart, Route, ToolCall
@@ -115,8 +117,9 @@ async def call_model(
     retries: list[str] = []
     if cached is None:
         try:
+            config = run_config(state, node, role)
             reply, retries = await with_retries(
-                lambda: _ask(context, model, messages, params, working), context.retry
+                lambda: _ask(context, model, messages, params, config=config, working=working), context.retry
             )
         except RetriesExhaustedError as failure:
             retries, error = failure.errors[:-1], str(failure)
@@ -155,11 +158,27 @@ async def call_model(
     return reply.text
 
 
+def run_config(state: SampleState, node: str, role: Role) -> RunnableConfig:
+    """LangSmith's view of a model call: named by role, tagged and described, so runs filter by role."""
+    metadata = {
+        "declean_role": role,
+        "declean_node": node,
+        "problem_id": state["problem"].id,
+        "sample_index": state.get("sample_index"),
+        "principle": state.get("principle"),
+    }
+    return RunnableConfig(
+        run_name=f"declean.{role}", tags=["declean", f"role:{role}", f"node:{node}"], metadata=metadata
+    )
+
+
 async def _ask(
     context: Context,
     model: BaseChatModel,
     messages: Sequence[BaseMessage],
     params: dict[str, Any],
+    *,
+    config: RunnableConfig,
     working: list[float],
 ) -> CachedReply:
     """One attempt; its time in flight (not waiting for a slot or the rate limiter) goes to ``working``."""
@@ -171,7 +190,8 @@ async def _ask(
         await slots.enter_async_context(context.in_flight.slot())
         started = time.monotonic()
         try:
-            answer: AIMessage = await model.ainvoke(list(messages), **params)
+            merged = merge_configs(ensure_config(), config)
+            answer: AIMessage = await model.ainvoke(list(messages), merged, **params)
         finally:
             working.append(time.monotonic() - started)
     usage = answer.usage_metadata

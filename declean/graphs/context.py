@@ -2,29 +2,28 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.rate_limiters import BaseRateLimiter
+from pydantic import ConfigDict, Field, SkipValidation, ValidationError, field_validator, model_validator
+from pydantic.dataclasses import dataclass
 
-from declean.agents.cache import ModelCache
-from declean.agents.retry import RetryPolicy
 from declean.errors import ConfigurationError
 from declean.graphs.throttle import InFlightLimit
-from declean.samples import DEFAULT_PRINCIPLE_ORDER, PRINCIPLES, ROLES, Principle, Role, Strategy
+from declean.models.cache import ModelCache
+from declean.models.retry import RetryPolicy
+from declean.principles import DEFAULT_PRINCIPLE_ORDER, REGISTRY, Principle, PrincipleSpec
+from declean.samples import JudgePolicy, OnCollateral, OnRejection, Role, Strategy
 from declean.sandbox.base import Sandbox
 from declean.tools.transforms.base import Level
-from declean.tools.verify import DEFAULT_THRESHOLDS, Thresholds
 from declean.tracing.writer import NullTraceWriter, TraceWriter
-
-JudgePolicy = Literal["strict", "llm"]
-OnRejection = Literal["continue", "stop"]
-OnCollateral = Literal["reject", "relabel"]
 
 
 def new_run_id() -> str:
@@ -32,23 +31,26 @@ def new_run_id() -> str:
     return f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, config=ConfigDict(arbitrary_types_allowed=True))
 class Context:
-    """The dependencies and settings of a run. Pass it as ``graph.invoke(input, context=Context(...))``."""
+    """The dependencies and settings of a run. Pass it as ``graph.invoke(input, context=Context(...))``.
+
+    Validated on construction (pydantic): a wrong value is a :class:`ConfigurationError` naming the field.
+    """
 
     llm: BaseChatModel
     """The chat model for every role that ``llms`` does not override."""
-    sandbox: Sandbox
+    sandbox: Annotated[Sandbox, SkipValidation]
     """Where every version of the code is compiled and run."""
     llms: Mapping[Role, BaseChatModel] = field(default_factory=dict)
     """Per-role overrides: ``generator``, ``fixer``, ``declean``, ``judge``."""
-    principles: Sequence[Principle] = DEFAULT_PRINCIPLE_ORDER
-    """The de-clean chain, applied in this order."""
-    samples_per_problem: int = 1
+    principles: Sequence[Principle | Annotated[PrincipleSpec, SkipValidation]] = DEFAULT_PRINCIPLE_ORDER
+    """The de-clean chain, applied in this order: registered names, or specs (``declean.principles``)."""
+    samples_per_problem: int = Field(default=1, ge=1)
     """Clean solutions generated per problem (one when the problem gives its solution)."""
-    temperature: float = 0.8
+    temperature: float = Field(default=0.8, ge=0)
     """Generator sampling temperature, so several samples of one problem differ."""
-    max_fix_attempts: int = 3
+    max_fix_attempts: int = Field(default=3, ge=0)
     """Fixer calls allowed per code version before it is abandoned."""
     judge_policy: JudgePolicy = "strict"
     """When outputs differ beyond whitespace: ``strict`` rejects, ``llm`` asks the judge model."""
@@ -62,32 +64,60 @@ class Context:
     """Check every de-clean step statically: the target must be violated, the others untouched."""
     on_collateral: OnCollateral = "reject"
     """A step that also violated another principle: ``reject`` it, or ``relabel`` it with both."""
-    thresholds: Thresholds = DEFAULT_THRESHOLDS
-    """Where the static measurements start to mean a violation."""
     trace_dir: Path | None = Path("traces")
     """Where ``<run_id>.jsonl`` is written; ``None`` writes no trace."""
     run_id: str = field(default_factory=new_run_id)
     """Names the trace file and appears in every event."""
-    tracer: TraceWriter | None = None
+    tracer: Annotated[TraceWriter | None, SkipValidation] = None
     """The trace writer; built from ``trace_dir`` and ``run_id`` when not given."""
-    concurrency: int = 4
+    concurrency: int = Field(default=4, ge=1)
     """Model calls and sandbox runs in flight at once, over every problem and sample sharing this context."""
-    cache: ModelCache | None = None
+    cache: Annotated[ModelCache | None, SkipValidation] = None
     """Replies of earlier identical calls; ``None`` asks the model every time."""
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     """How transient model failures (429, 5xx, timeouts, lost connections) are retried."""
     rate_limiter: BaseRateLimiter | None = None
     """Paces the calls sent to the provider (cache hits are not paced)."""
-    model_concurrency: int | None = None
+    model_concurrency: int | None = Field(default=None, ge=1)
     """A tighter cap on model calls alone, for a provider that serves one request at a time (the embedded
     model); ``None``: model calls share the ``concurrency`` slots only."""
-    in_flight: InFlightLimit = field(init=False)
+    chain: tuple[Annotated[PrincipleSpec, SkipValidation], ...] = field(init=False)
+    """``principles`` resolved to their specs."""
+    watched: tuple[Annotated[PrincipleSpec, SkipValidation], ...] = field(init=False)
+    """The measured principles every step is checked against: the registry's and the chain's own."""
+    in_flight: Annotated[InFlightLimit, SkipValidation] = field(init=False)
     """The ``concurrency`` slots, shared by every node of the run."""
-    model_slots: InFlightLimit | None = field(init=False)
+    model_slots: Annotated[InFlightLimit | None, SkipValidation] = field(init=False)
     """The ``model_concurrency`` slots, when set."""
 
+    @field_validator("principles")
+    @classmethod
+    def _chain_can_be_applied(
+        cls, principles: Sequence[Principle | PrincipleSpec]
+    ) -> Sequence[Principle | PrincipleSpec]:
+        specs = REGISTRY.resolve(principles)
+        names = [spec.name for spec in specs]
+        if len(set(names)) != len(names):
+            raise ValueError(f"principles repeat: {names}")
+        cannot = [spec.name for spec in specs if not spec.can_declean]
+        if cannot:
+            raise ValueError(f"{cannot} cannot be a de-clean step (no transform and no prompt)")
+        return principles
+
+    @model_validator(mode="after")
+    def _strategies_name_chain_principles(self) -> Context:
+        chain = {spec.name for spec in REGISTRY.resolve(self.principles)}
+        unknown = set(self.strategies) - chain - set(REGISTRY.names())
+        if unknown:
+            raise ValueError(f"strategies name unknown principles {sorted(unknown)}")
+        return self
+
     def __post_init__(self) -> None:
-        self._validate()
+        self.chain = REGISTRY.resolve(self.principles)
+        self.watched = (
+            *REGISTRY.measured(),
+            *(spec for spec in self.chain if spec.measure is not None and spec.name not in REGISTRY),
+        )
         self.in_flight = InFlightLimit(self.concurrency)
         self.model_slots = None if self.model_concurrency is None else InFlightLimit(self.model_concurrency)
         if self.tracer is None:
@@ -111,29 +141,27 @@ class Context:
         """The role's own model when one is configured, else the shared one."""
         return self.llms.get(role, self.llm)
 
-    def _validate(self) -> None:
-        unknown_roles = set(self.llms) - set(ROLES)
-        if unknown_roles:
-            raise ConfigurationError(f"unknown model roles {sorted(unknown_roles)}: use {list(ROLES)}")
-        unknown = [p for p in self.principles if p not in PRINCIPLES]
-        if unknown:
-            raise ConfigurationError(f"unknown principles {unknown}: use {list(PRINCIPLES)}")
-        if len(set(self.principles)) != len(self.principles):
-            raise ConfigurationError(f"principles repeat: {list(self.principles)}")
-        if self.samples_per_problem < 1:
-            raise ConfigurationError("samples_per_problem must be at least 1")
-        if self.max_fix_attempts < 0:
-            raise ConfigurationError("max_fix_attempts must be 0 or more")
-        if self.judge_policy not in ("strict", "llm"):
-            raise ConfigurationError(f"judge_policy must be strict or llm, not {self.judge_policy!r}")
-        bad_strategies = {s for s in self.strategies.values() if s not in ("procedural", "llm", "auto")}
-        if bad_strategies or set(self.strategies) - set(PRINCIPLES):
-            raise ConfigurationError(
-                f"strategies must map principles to procedural, llm or auto: {self.strategies}"
+    def spec(self, principle: Principle) -> PrincipleSpec:
+        """The chain's spec named ``principle``."""
+        return next(spec for spec in self.chain if spec.name == principle)
+
+
+def _raising_configuration_errors(init: Callable[..., None]) -> Callable[..., None]:
+    """Pydantic's validation errors of ``Context(...)`` as one :class:`ConfigurationError`."""
+
+    @functools.wraps(init)
+    def validated(self: Context, *args: Any, **kwargs: Any) -> None:
+        try:
+            init(self, *args, **kwargs)
+        except ValidationError as error:
+            problems = "; ".join(
+                f"{'.'.join(map(str, e['loc']))}: {e['msg'].removeprefix('Value error, ')}"
+                + (f" (got {e['input']!r})" if e["type"] != "value_error" else "")
+                for e in error.errors(include_url=False)
             )
-        if self.level not in (1, 2, 3):
-            raise ConfigurationError(f"level must be 1, 2 or 3, not {self.level!r}")
-        if self.on_collateral not in ("reject", "relabel"):
-            raise ConfigurationError(f"on_collateral must be reject or relabel, not {self.on_collateral!r}")
-        if self.on_rejection not in ("continue", "stop"):
-            raise ConfigurationError(f"on_rejection must be continue or stop, not {self.on_rejection!r}")
+            raise ConfigurationError(f"invalid Context: {problems}") from None
+
+    return validated
+
+
+Context.__init__ = _raising_configuration_errors(Context.__init__)  # type: ignore[method-assign]

@@ -9,14 +9,13 @@ from langgraph.graph import END
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
-from declean.accounting import TokenCount
 from declean.graphs.calls import node_calls, route, where
 from declean.graphs.context import Context
 from declean.graphs.state import SampleState
+from declean.models.usage import TokenCount
 from declean.principles import Principle
+from declean.principles.verify import check_step, measure
 from declean.samples import Rejection, RejectionReason, Sample, Step, Verdict
-from declean.tools.metrics import measure
-from declean.tools.verify import check_step
 from declean.tracing.events import SampleAccepted, SampleRejected
 
 
@@ -37,7 +36,9 @@ def accept_rewrite(
     assert principle is not None
     extra: list[Principle] = []
     if context.verify_labels:
-        check = check_step(principle, base.code, state["candidate"], base.labels, context.thresholds)
+        check = check_step(
+            context.spec(principle), base.code, state["candidate"], base.labels, context.watched
+        )
         if not check.verified:
             detail = f"{principle} not violated by the static measures: {check.explain()}"
             return reject(runtime, state, "judge", "not_violated", detail, code=state["candidate"])
@@ -55,7 +56,7 @@ def accept_rewrite(
         fix_attempts=state.get("fix_attempts", 0),
         verdict=verdict,
     )
-    sample = new_sample(state, labels=[*base.labels, principle, *extra], parent=base, step=step)
+    sample = new_sample(runtime, state, labels=[*base.labels, principle, *extra], parent=base, step=step)
     record_accepted(runtime, state, sample)
     goto = "declean" if state["remaining"] else END
     return route(runtime, state, "judge", goto, reason, current=sample, samples=[sample])
@@ -101,13 +102,21 @@ def reject(
         raw_reply=raw,
     )
     runtime.context.trace.emit(SampleRejected, rejection=rejection.model_dump(mode="json"), **where(state))
+    runtime.stream_writer({"event": "rejection", "rejection": rejection})
     goes_on = stage == "declean" and runtime.context.on_rejection == "continue" and state.get("remaining")
     goto = "declean" if goes_on else END
     why = f"rejected ({reason}): {detail}" + ("; continuing from the last accepted code" if goes_on else "")
     return route(runtime, state, node, goto, why, rejections=[rejection], program=None, **(update or {}))
 
 
-def new_sample(state: SampleState, *, labels: list[Principle], parent: Sample | None, step: Step) -> Sample:
+def new_sample(
+    runtime: Runtime[Context],
+    state: SampleState,
+    *,
+    labels: list[Principle],
+    parent: Sample | None,
+    step: Step,
+) -> Sample:
     """The accepted candidate as a :class:`Sample`."""
     problem = state["problem"]
     return Sample(
@@ -123,11 +132,12 @@ def new_sample(state: SampleState, *, labels: list[Principle], parent: Sample | 
         lineage=[*(parent.lineage if parent else []), step],
         prompt_hashes=state.get("prompt_hashes", {}),
         fix_attempts=step.fix_attempts,
-        evidence=measure(state["candidate"]),
+        evidence=measure(state["candidate"], runtime.context.watched),
         usage=TokenCount.of([*state.get("calls", [])[state.get("step_start", 0) :], *node_calls()]),
     )
 
 
 def record_accepted(runtime: Runtime[Context], state: SampleState, sample: Sample) -> None:
-    """Write the accepted sample to the trace."""
+    """Write the accepted sample to the trace and to the graph's ``custom`` stream."""
     runtime.context.trace.emit(SampleAccepted, sample=sample.model_dump(mode="json"), **where(state))
+    runtime.stream_writer({"event": "sample", "sample": sample})

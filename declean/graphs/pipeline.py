@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Awaitable, Callable
+from typing import Any, Literal, cast
 
+from langchain_core.runnables import RunnableConfig
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.runtime import Runtime
-from langgraph.types import Command, Send
+from langgraph.types import Command, Send, StreamMode
 
 from declean.graphs.context import Context
+from declean.graphs.portal import destinations, dual_node
 from declean.graphs.sample_nodes import (
     accept_clean,
     compile_node,
@@ -23,6 +26,15 @@ from declean.graphs.state import InputState, OutputState, ProblemState, SampleIn
 from declean.tracing.events import Route
 
 SAMPLE_NODE = "sample"
+SAMPLE_NODES: dict[str, Callable[..., Awaitable[Command[Any]]]] = {
+    "generate": generate,
+    "compile": compile_node,
+    "fix": fix,
+    "run": run_node,
+    "accept_clean": accept_clean,
+    "declean": declean,
+    "judge": judge_node,
+}
 
 
 def build_sample_graph() -> CompiledStateGraph[SampleState, Context, SampleInput, OutputState]:
@@ -30,13 +42,8 @@ def build_sample_graph() -> CompiledStateGraph[SampleState, Context, SampleInput
     builder = StateGraph(
         SampleState, context_schema=Context, input_schema=SampleInput, output_schema=OutputState
     )
-    builder.add_node("generate", generate)
-    builder.add_node("compile", compile_node)
-    builder.add_node("fix", fix)
-    builder.add_node("run", run_node)
-    builder.add_node("accept_clean", accept_clean)
-    builder.add_node("declean", declean)
-    builder.add_node("judge", judge_node)
+    for name, node in SAMPLE_NODES.items():
+        builder.add_node(name, dual_node(name, node), destinations=destinations(node))
     builder.add_edge(START, "generate")
     return builder.compile(name="declean-sample")
 
@@ -55,13 +62,35 @@ def build_graph(**compile_options: Any) -> CompiledStateGraph[ProblemState, Cont
     """The compiled declean graph: input ``{"problem": Problem}``, output ``{"samples", "rejections"}``.
 
     ``compile_options`` go to ``StateGraph.compile`` (a ``checkpointer``, for instance). Mount it as a
-    subgraph or invoke it with ``graph.invoke({"problem": p}, context=Context(llm=..., sandbox=...))``.
+    subgraph, or run it with ``graph.invoke``, ``graph.ainvoke``, ``graph.stream`` or ``graph.astream``
+    (``{"problem": p}``, ``context=Context(llm=..., sandbox=...)``); ``stream_mode="custom"`` yields a
+    ``sample`` or ``rejection`` event as each version is decided.
     """
     builder = StateGraph(
         ProblemState, context_schema=Context, input_schema=InputState, output_schema=OutputState
     )
-    builder.add_node("fan_out", fan_out)
-    builder.add_node(SAMPLE_NODE, build_sample_graph())
+    builder.add_node("fan_out", dual_node("fan_out", fan_out), destinations=destinations(fan_out))
+    sample_graph = build_sample_graph()
+
+    async def sample(state: SampleInput, runtime: Runtime[Context], config: RunnableConfig) -> OutputState:
+        """One sample's subgraph; its ``custom`` events are passed on at the problem graph's level, so
+        ``stream_mode="custom"`` sees them without ``subgraphs=True``."""
+        final: dict[str, Any] = {}
+        modes: list[StreamMode] = ["custom", "values"]
+        async for mode, chunk in sample_graph.astream(
+            state, config, context=runtime.context, stream_mode=modes
+        ):
+            if mode == "custom":
+                runtime.stream_writer(chunk)
+            else:
+                final = cast(dict[str, Any], chunk)
+        return OutputState(
+            samples=final.get("samples", []),
+            rejections=final.get("rejections", []),
+            calls=final.get("calls", []),
+        )
+
+    builder.add_node(SAMPLE_NODE, dual_node(SAMPLE_NODE, sample), input_schema=SampleInput)
     builder.add_edge(START, "fan_out")
     builder.add_edge(SAMPLE_NODE, END)
     return builder.compile(name="declean", **compile_options)

@@ -20,11 +20,10 @@ from declean.graphs.calls import ModelCallError, call_model, compile_code, route
 from declean.graphs.context import Context
 from declean.graphs.outcomes import accept_rewrite, fix_or_give_up, new_sample, record_accepted, reject
 from declean.graphs.state import SampleState
-from declean.principles import Principle
+from declean.principles import Principle, apply_transform
 from declean.samples import Step
 from declean.tools.compare import compare_outputs
 from declean.tools.compiler import render_compile_report, render_run_report
-from declean.tools.transforms import apply_transform
 
 
 @traced_node("generate")
@@ -156,9 +155,9 @@ async def accept_clean(
         strategy=state.get("strategy", "llm"),
         fix_attempts=state.get("fix_attempts", 0),
     )
-    sample = new_sample(state, labels=[], parent=None, step=step)
+    sample = new_sample(runtime, state, labels=[], parent=None, step=step)
     record_accepted(runtime, state, sample)
-    remaining = list(runtime.context.principles)
+    remaining = [spec.name for spec in runtime.context.chain]
     update = {"current": sample, "reference": state["outputs"], "remaining": remaining, "samples": [sample]}
     if not remaining:
         return route(runtime, state, "accept_clean", END, "no principles configured", **update)
@@ -183,7 +182,8 @@ async def declean(
     }
     working = SampleState(**{**state, **start})  # type: ignore[typeddict-item]
     if strategy in ("procedural", "auto"):
-        result = await asyncio.to_thread(apply_transform, principle, base.code, runtime.context.level)
+        spec = runtime.context.spec(principle)
+        result = await asyncio.to_thread(apply_transform, spec, base.code, runtime.context.level)
         if result.applied and result.code is not None:
             return route(
                 runtime,
@@ -207,9 +207,12 @@ async def declean(
 async def _rewrite_with_model(
     runtime: Runtime[Context], working: SampleState, principle: Principle, start: Mapping[str, object]
 ) -> Command[Any]:
-    base = working["current"]
+    base, spec = working["current"], runtime.context.spec(principle)
+    if spec.declean_prompt is None:
+        detail = f"{principle} has no de-clean prompt and its transform does not apply"
+        return reject(runtime, working, "declean", "not_applicable", detail, code=None, update=start)
     try:
-        messages = decleaner.build_messages(principle, base.code)
+        messages = decleaner.build_messages(spec, base.code)
         reply = await call_model(runtime, working, "declean", "declean", messages)
         code = decleaner.parse(reply)
     except ModelCallError as error:
@@ -222,8 +225,8 @@ async def _rewrite_with_model(
     if decleaner.is_unchanged(base.code, code):
         detail = f"the {principle} rewrite only echoed its input"
         return reject(runtime, working, "declean", "unchanged", detail, code=code, update=start)
-    name = decleaner.prompt_name(principle)
-    hashes = {**base.prompt_hashes, name: decleaner.prompt(principle).short_hash}
+    template = decleaner.prompt(spec)
+    hashes = {**base.prompt_hashes, template.name: template.short_hash}
     return route(
         runtime,
         working,

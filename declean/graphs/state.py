@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 from typing import Annotated, Literal, TypedDict
 
-from declean.accounting import CallUsage
+from declean.models.usage import CallUsage
 from declean.problems import Problem
 from declean.samples import Principle, Rejection, Sample
 from declean.sandbox.results import CompiledProgram

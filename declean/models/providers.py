@@ -1,4 +1,6 @@
-"""Resolve the chat models of a run from settings: the embedded model, OpenAI, or any compatible server.
+"""Resolve the chat models of a run from a :class:`ModelConfig`: the embedded model, OpenAI, or any
+compatible server. The config is passed in (``declean.settings`` builds it from the environment); nothing
+here reads settings or the environment.
 
 Every provider ends up as ``ChatOpenAI`` pointed at an OpenAI-compatible endpoint, so there is one code
 path; the embedded model is served by :class:`LlamaServer` for the length of the run. Problems (no key,
@@ -7,22 +9,46 @@ no server, no embedded model) raise :class:`ProviderError` before any work start
 
 from __future__ import annotations
 
-import os
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Self
+from typing import Literal, Self
 
 from langchain_core.language_models import BaseChatModel
+from pydantic import BaseModel, ConfigDict, SecretStr
 
 from declean.errors import ProviderError
 from declean.models.embedded import QWEN_CODER_1_5B, model_path
 from declean.models.llama_server import LlamaServer, answers
 from declean.samples import Role
-from declean.settings import Settings
 
 OPENAI_DEFAULT_MODEL = "gpt-4o-mini"
 OPENAI_BASE_URL = "https://api.openai.com/v1"
+
+Provider = Literal["local", "openai", "openai-compatible"]
+
+
+class ModelConfig(BaseModel):
+    """Which models a run uses and how they are reached."""
+
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
+
+    provider: Provider = "local"
+    """``local``: the embedded model, served by declean itself; ``openai``; ``openai-compatible``."""
+    model: str | None = None
+    """The model name; defaults to the embedded model (local) or ``gpt-4o-mini`` (openai)."""
+    base_url: str | None = None
+    """The endpoint of an ``openai-compatible`` server (or another OpenAI endpoint)."""
+    api_key: SecretStr | None = None
+    """The server's key. Never logged."""
+    role_models: dict[Role, str] = {}
+    """Per-role model names on the same provider."""
+    request_timeout: float = 300.0
+    """Seconds before a model call is abandoned."""
+    max_tokens: int = 2048
+    """Upper bound on a reply's length."""
+    threads: int | None = None
+    """Threads for the embedded model (default: every core)."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +87,7 @@ class ResolvedModels:
         self.close()
 
 
-def resolve_models(settings: Settings) -> ResolvedModels:
+def resolve_models(settings: ModelConfig) -> ResolvedModels:
     """Build the models ``settings`` ask for; for ``local`` this starts the embedded server."""
     resources = ExitStack()
     try:
@@ -82,7 +108,7 @@ def resolve_models(settings: Settings) -> ResolvedModels:
     )
 
 
-def chat_model(endpoint: Endpoint, model: str, settings: Settings) -> BaseChatModel:
+def chat_model(endpoint: Endpoint, model: str, settings: ModelConfig) -> BaseChatModel:
     """``ChatOpenAI`` for ``model`` at ``endpoint``."""
     from langchain_openai import ChatOpenAI
 
@@ -98,10 +124,9 @@ def chat_model(endpoint: Endpoint, model: str, settings: Settings) -> BaseChatMo
     )
 
 
-def _endpoint(settings: Settings, resources: ExitStack) -> Endpoint:
+def _endpoint(settings: ModelConfig, resources: ExitStack) -> Endpoint:
     key = settings.api_key.get_secret_value() if settings.api_key else None
     if settings.provider == "openai":
-        key = key or os.environ.get("OPENAI_API_KEY")
         if not key:
             raise ProviderError(
                 "provider openai needs a key: set OPENAI_API_KEY (or DECLEAN_API_KEY / --api-key)"

@@ -12,6 +12,7 @@ import hashlib
 import string
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
@@ -52,6 +53,15 @@ def load_prompt(name: str) -> PromptTemplate:
         raise ConfigurationError(f"no prompt template named {name!r} in declean/prompts")
     text = resource.read_text(encoding="utf-8")
     return parse_template(name, text)
+
+
+def load_prompt_file(path: Path) -> PromptTemplate:
+    """A template from a file of one's own (a custom principle's prompt, say), named by its stem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigurationError(f"cannot read prompt template {path}: {error.strerror}") from error
+    return parse_template(path.stem, text)
 
 
 def parse_template(name: str, text: str) -> PromptTemplate:

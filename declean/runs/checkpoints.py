@@ -9,12 +9,12 @@ from pathlib import Path
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 
-from declean.accounting import CallUsage, TokenCount
 from declean.errors import ConfigurationError
+from declean.models.usage import CallUsage, TokenCount
+from declean.principles.base import Evidence, Measurement
 from declean.problems import Problem
 from declean.samples import Rejection, Sample, Step
 from declean.sandbox.results import CompiledProgram
-from declean.tools.metrics import DryEvidence, Evidence, McEvidence, NameEvidence, SrpEvidence
 from declean.tools.transforms.base import Location
 
 CHECKPOINTS_FILE = "checkpoints.sqlite"
@@ -28,10 +28,7 @@ STATE_TYPES: tuple[type, ...] = (
     TokenCount,
     Location,
     Evidence,
-    McEvidence,
-    NameEvidence,
-    DryEvidence,
-    SrpEvidence,
+    Measurement,
 )
 """The only classes a checkpoint may bring back to life (LangGraph's msgpack allowlist)."""
 

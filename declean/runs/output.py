@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from declean.accounting import CallUsage
+from declean.models.usage import CallUsage
 from declean.samples import Rejection, Sample
 
 SAMPLES_FILE = "samples.jsonl"

@@ -19,11 +19,11 @@ from typing import Any
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph.state import CompiledStateGraph
 
-from declean.accounting import CallUsage, PriceTable
 from declean.errors import ConfigurationError
 from declean.graphs.calls import model_name
 from declean.graphs.context import Context
 from declean.graphs.pipeline import build_graph
+from declean.models.usage import CallUsage, PriceTable
 from declean.problems import Problem
 from declean.runs.checkpoints import open_checkpointer, remove_sqlite_checkpoints
 from declean.runs.manifest import MANIFEST_FILE, RunManifest
@@ -224,13 +224,13 @@ def describe(context: Context) -> dict[str, Any]:
         "model": model_name(context.llm),
         "role_models": {role: model_name(model) for role, model in context.llms.items()},
         "sandbox": context.sandbox.name,
-        "principles": list(context.principles),
+        "principles": [spec.name for spec in context.chain],
         "samples_per_problem": context.samples_per_problem,
         "temperature": context.temperature,
         "max_fix_attempts": context.max_fix_attempts,
         "judge_policy": context.judge_policy,
         "on_rejection": context.on_rejection,
-        "strategies": {p: context.strategy_for(p) for p in context.principles},
+        "strategies": {spec.name: context.strategy_for(spec.name) for spec in context.chain},
         "level": context.level,
         "verify_labels": context.verify_labels,
         "on_collateral": context.on_collateral,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from declean.accounting import PriceTable, RunUsage
+from declean.models.usage import PriceTable, RunUsage
 from declean.problems import Problem
 from declean.runs.output import SUMMARY_FILE, OutputDir, complete_lines
 

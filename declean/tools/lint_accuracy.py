@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from pydantic import BaseModel
 
 from declean.principles import PRINCIPLES, Principle
-from declean.tools.verify import DEFAULT_THRESHOLDS, Thresholds, detect
+from declean.principles.verify import detect
 
 
 class LabelScore(BaseModel):
@@ -30,12 +30,14 @@ class LabelScore(BaseModel):
 
 
 def score_detector(
-    programs: Iterable[tuple[str, Sequence[str]]], thresholds: Thresholds = DEFAULT_THRESHOLDS
+    programs: Iterable[tuple[str, Sequence[str]]],
+    detector: Callable[[str], Sequence[Principle]] = detect,
 ) -> list[LabelScore]:
-    """Per label, compare :func:`detect` with the hand labels of ``(source, labels)`` pairs."""
+    """Per label, compare ``detector`` (the static measures by default) with the hand labels of
+    ``(source, labels)`` pairs."""
     counts = {label: [0, 0, 0] for label in PRINCIPLES}
     for source, truth in programs:
-        predicted = set(detect(source, thresholds))
+        predicted = set(detector(source))
         for label in PRINCIPLES:
             if label in predicted and label in truth:
                 counts[label][0] += 1
