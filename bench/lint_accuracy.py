@@ -1,7 +1,9 @@
-"""Precision and recall of `declean lint` per label on the hand-labelled sets in tests/corpus.
+"""Jaccard, precision and recall of `declean lint` per label on the hand-labelled sets in tests/corpus.
 
-`labeled/` was used to set the thresholds; `heldout/` was written blind to the detector, so its figures
-are the honest ones. Run: .venv/bin/python bench/lint_accuracy.py
+`labeled/` was used to set the thresholds; `heldout/` was written blind to the detector, and `hard/`
+(clean traps, one subtle violation, two violations) blind to the measures, so their figures are the
+honest ones. Jaccard per label is TP / (TP + FP + FN), as the seed study scored its detector.
+Run: .venv/bin/python bench/lint_accuracy.py [--misses]
 """
 
 from __future__ import annotations
@@ -13,18 +15,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from declean.principles.verify import detect
 from declean.tools.lint_accuracy import score_detector
-from tests.corpus_index import CorpusProgram, heldout_programs, labeled_programs
+from tests.corpus_index import CorpusProgram, hard_programs, heldout_programs, labeled_programs
 
 
-def report(title: str, programs: list[CorpusProgram]) -> None:
+def report(title: str, programs: list[CorpusProgram], show_misses: bool) -> None:
     scores = score_detector((program.source, program.labels) for program in programs)
     print(f"{title}: {len(programs)} hand-labelled programs")
-    print(f"{'label':6} {'precision':>9} {'recall':>7}  tp fp fn")
+    print(f"{'label':6} {'jaccard':>7} {'precision':>9} {'recall':>7}  tp fp fn")
     for score in scores:
         print(
-            f"{score.label:6} {score.precision:9.2f} {score.recall:7.2f}  "
+            f"{score.label:6} {score.jaccard:7.2f} {score.precision:9.2f} {score.recall:7.2f}  "
             f"{score.true_positives:2} {score.false_positives:2} {score.false_negatives:2}"
         )
+    if not show_misses:
+        return
     for program in programs:
         found = detect(program.source)
         if sorted(found) != sorted(program.labels):
@@ -32,8 +36,10 @@ def report(title: str, programs: list[CorpusProgram]) -> None:
 
 
 def main() -> None:
-    report("labeled (used to set the thresholds)", labeled_programs())
-    report("heldout (written blind to the detector)", heldout_programs())
+    show_misses = "--misses" in sys.argv
+    report("labeled (used to set the thresholds)", labeled_programs(), show_misses)
+    report("heldout (written blind to the detector)", heldout_programs(), show_misses)
+    report("hard (written blind to the measures)", hard_programs(), show_misses)
 
 
 if __name__ == "__main__":

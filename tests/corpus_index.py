@@ -97,3 +97,14 @@ def labeled_programs() -> list[CorpusProgram]:
 def heldout_programs() -> list[CorpusProgram]:
     """A second hand-labelled set, written blind to the detector: its scores are the honest ones."""
     return _load(CORPUS / "heldout", labeled=True)
+
+
+def hard_programs() -> list[CorpusProgram]:
+    """Hard cases written blind to the measures: clean traps, one subtle violation, two violations
+    (``hard/README.md``); ``labels`` are the author's."""
+    return _load(CORPUS / "hard", labeled=True)
+
+
+def real_programs() -> list[CorpusProgram]:
+    """Real programs from public repositories (``real/LICENSES.md``); unlabelled."""
+    return _load(CORPUS / "real", labeled=False)

@@ -1,4 +1,4 @@
-"""Precision and recall of the static detector against hand-labelled programs."""
+"""Jaccard, precision and recall per label of the static detector against hand-labelled programs."""
 
 from __future__ import annotations
 
@@ -22,6 +22,12 @@ class LabelScore(BaseModel):
     def precision(self) -> float:
         predicted = self.true_positives + self.false_positives
         return self.true_positives / predicted if predicted else 1.0
+
+    @property
+    def jaccard(self) -> float:
+        """Programs both call violated over programs either does (the seed study's per-label score)."""
+        either = self.true_positives + self.false_positives + self.false_negatives
+        return self.true_positives / either if either else 1.0
 
     @property
     def recall(self) -> float:
