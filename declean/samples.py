@@ -41,8 +41,16 @@ OnRejection = Literal["continue", "stop"]
 """After a rejected de-clean step: go on from the last accepted code, or stop the chain."""
 OnCollateral = Literal["reject", "relabel"]
 """A step that also violated another principle: reject it, or add that label too."""
+OnUnclean = Literal["repair", "relabel", "reject"]
+"""A clean candidate the measures find violations in: ask the fixer to remove exactly them, accept it
+labelled with them, or reject it (``not_clean``)."""
+
+LabelPlan = Literal["chain", "balanced", "all-subsets"]
+"""Which principle sets each clean sample is de-cleaned into (``declean.graphs.plan``)."""
 
 RejectionReason = Literal[
+    "not_clean",
+    "transform_error",
     "not_applicable",
     "not_violated",
     "collateral",
@@ -74,6 +82,10 @@ class Step(BaseModel):
     """Where a procedural step violated its principle, in this step's code."""
     relabelled: list[Principle] = Field(default_factory=list)
     """Principles this step violated besides its target, added to the labels by the collateral policy."""
+    pre_existing: list[Principle] = Field(default_factory=list)
+    """Principles the clean candidate already violated, labelled as found (``on_unclean=relabel``)."""
+    repaired: list[Principle] = Field(default_factory=list)
+    """Violations the fixer removed from the clean candidate (``on_unclean=repair``)."""
     fix_attempts: int = 0
     """Fixer calls this version needed before it compiled and ran."""
     verdict: Verdict | None = None
@@ -86,7 +98,7 @@ class Sample(BaseModel):
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     id: str
-    """``<problem>/s<index>/<labels joined by +, or clean>``: deterministic, unique in a run."""
+    """``<problem>/s<index>/<principles applied, joined by +, or clean>``: deterministic, unique in a run."""
     problem_id: str
     """The problem it solves."""
     sample_index: int
@@ -94,7 +106,8 @@ class Sample(BaseModel):
     statement: str
     """The problem statement."""
     labels: list[Principle]
-    """The principles this code violates, in the order they were applied; ``[]`` for clean code."""
+    """Every principle this code violates: found in the clean version, applied, or collateral, in the
+    order they came; ``[]`` for clean code. The lineage says which is which."""
     code: str
     """The C source."""
     parent_id: str | None

@@ -46,7 +46,9 @@ def vectors() -> Problem:
 
 
 def run(model: ScriptedChatModel, sandbox: LocalSandbox, tmp_path: Path, principles: list[object]) -> dict:  # type: ignore[type-arg]
-    context = Context(llm=model, sandbox=sandbox, principles=principles, trace_dir=tmp_path)  # type: ignore[arg-type]
+    context = Context(
+        llm=model, sandbox=sandbox, principles=principles, label_plan="chain", trace_dir=tmp_path
+    )  # type: ignore[arg-type]
     return build_graph().invoke({"problem": vectors()}, context=context)
 
 

@@ -25,6 +25,7 @@ MODEL_ONLY = dict.fromkeys(PRINCIPLES, "llm")
 def run_graph(local_sandbox: LocalSandbox, tmp_path: Path) -> Callable[..., dict[str, Any]]:
     def run(problem: Problem, model: ScriptedChatModel, **settings: Any) -> dict[str, Any]:
         settings.setdefault("strategies", MODEL_ONLY)
+        settings.setdefault("label_plan", "chain")  # the scripts answer the principles in chain order
         context = Context(llm=model, sandbox=local_sandbox, trace_dir=tmp_path, run_id="test", **settings)
         result: dict[str, Any] = asyncio.run(build_graph().ainvoke({"problem": problem}, context=context))
         context.trace.close()
@@ -381,6 +382,7 @@ def test_stream_and_astream_yield_each_decided_version(local_sandbox: LocalSandb
             sandbox=local_sandbox,
             principles=["DRY", "NAME"],
             strategies=MODEL_ONLY,
+            label_plan="chain",
             trace_dir=tmp_path,
         )
 

@@ -19,6 +19,7 @@ from tests import programs
 @pytest.fixture
 def run_graph(local_sandbox: LocalSandbox, tmp_path: Path) -> Callable[..., dict[str, Any]]:
     def run(problem: Problem, model: ScriptedChatModel, **settings: Any) -> dict[str, Any]:
+        settings.setdefault("label_plan", "chain")
         context = Context(llm=model, sandbox=local_sandbox, trace_dir=tmp_path, **settings)
         result: dict[str, Any] = asyncio.run(build_graph().ainvoke({"problem": problem}, context=context))
         return result
@@ -103,4 +104,4 @@ def test_collateral_rewrite_is_relabelled_by_policy(scripted, run_graph) -> None
     )
     assert [s.labels for s in out["samples"]] == [[], ["NAME", "MC"]]
     assert out["samples"][1].lineage[-1].relabelled == ["MC"]
-    assert out["samples"][1].id == "vectors/s0/NAME+MC"
+    assert out["samples"][1].id == "vectors/s0/NAME"  # ids name the steps applied; labels say all

@@ -135,7 +135,7 @@ def expected_chains(run: Run, principles: list[Principle]) -> dict[tuple[str, in
     for key in keys:
         mine = [s for s in samples if (s["problem_id"], s["sample_index"]) == key]
         refused = [r for r in rejections if (r["problem_id"], r["sample_index"]) == key]
-        steps: list[Step] = [(s["id"], "accepted") for s in mine if not s["labels"]]
+        steps: list[Step] = [(s["id"], "accepted") for s in mine if s["parent_id"] is None]
         steps += [(r["sample_id"], f"rejected ({r['reason']})") for r in refused if r["stage"] == "clean"]
         for principle in principles:
             steps += [(s["id"], "accepted") for s in mine if s["lineage"][-1]["principle"] == principle]
@@ -293,15 +293,15 @@ def test_show_of_an_unknown_run_exits_2(runs: NormalRuns) -> None:
 # --- every rejection reason: show and stats -------------------------------------------------------
 
 
-def test_every_reason_run_shows_nine_reasons_and_its_companion_the_tenth(reasons: ReasonRuns) -> None:
+def test_every_reason_run_shows_nine_reasons_and_its_companion_the_other_three(reasons: ReasonRuns) -> None:
     shown: set[str] = set()
-    for run, count in ((reasons.llm, 9), (reasons.strict, 1)):
+    for run, count in ((reasons.llm, 9), (reasons.strict, 3)):
         text = ok("show", run.run_id, "-d", run.directory).stdout
         found = set(re.findall(r"rejected \((\w+)\)", text))
         assert found == {r["reason"] for r in run.rejections()} and len(found) == count
         assert shown_chains(text) == {
             key: [(labels_of(sample_id), verdict) for sample_id, verdict in steps]
-            for key, steps in expected_chains(run, trace_runs.EVERY_REASON_PRINCIPLES).items()
+            for key, steps in expected_chains(run, [*trace_runs.EVERY_REASON_PRINCIPLES, "BROKEN"]).items()
         }
         stats_text = flat(ok("stats", run.run_id, "-d", run.directory).stdout)
         assert all(f"{reason} 1" in stats_text.split("rejections:")[1] for reason in found)

@@ -59,6 +59,7 @@ def traced_run(tmp_path_factory: pytest.TempPathFactory, local_sandbox: LocalSan
     tmp = tmp_path_factory.mktemp("report-run")
     problems = load_problems(write_problems(tmp / "problems.jsonl", count=3))
     context = Context(
+        label_plan="chain",
         llm=RespondingChatModel(respond=respond),
         sandbox=local_sandbox,
         principles=PRINCIPLES,
@@ -253,6 +254,7 @@ def hostile_trace(tmp_path_factory: pytest.TempPathFactory, local_sandbox: Local
         ]
     )
     context = Context(
+        label_plan="chain",
         llm=model,
         sandbox=local_sandbox,
         principles=["DRY", "NAME"],

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from declean.graphs.context import Context, JudgePolicy
+from declean.graphs.context import Context
 from declean.models.retry import RetryPolicy
-from declean.principles import Principle, apply_transform
+from declean.principles import Principle, PrincipleSpec, apply_transform, get
 from declean.problems import Problem, load_problems
 from declean.runs import run_problems
-from declean.samples import RejectionReason, Strategy
+from declean.samples import JudgePolicy, OnUnclean, RejectionReason, Strategy
 from declean.sandbox.base import Sandbox
 from declean.testing import (
     DECLEAN,
@@ -35,6 +35,7 @@ from declean.testing import (
     ScriptedFailureError,
     fenced,
 )
+from declean.tools.transforms.base import Level, TransformResult
 from tests import programs
 from tests.corpus_index import clean_programs
 from tests.corpus_run import read_jsonl, respond, write_problems
@@ -69,6 +70,7 @@ def normal_run(tmp: Path, sandbox: Sandbox, run_id: str = NORMAL_RUN_ID) -> Path
     """
     problems = load_problems(write_problems(tmp / f"{run_id}-problems.jsonl", count=3))
     context = Context(
+        label_plan="chain",
         llm=RespondingChatModel(respond=respond),
         sandbox=sandbox,
         principles=NORMAL_PRINCIPLES,
@@ -209,29 +211,56 @@ LLM_JUDGE_CASES: list[ReasonCase] = [
 ]
 """The every-reason run (judge policy ``llm``): nine reasons, all but ``output_mismatch``."""
 
+
+def _broken_transform(source: str, level: Level = 2) -> TransformResult:
+    """A transform with a bug: its output misses a semicolon."""
+    return TransformResult(principle="BROKEN", level=level, applied=True, code=source.replace(";", "", 1))
+
+
+BROKEN = PrincipleSpec(
+    name="BROKEN",
+    title="a transform with a bug",
+    definition="Used by the tests only.",
+    measure=get("MC").measure,
+    transform=_broken_transform,
+)
+_MAGIC_VECTORS = programs.CLEAN.replace("#define VECTOR_LENGTH 4\n\n", "").replace("VECTOR_LENGTH", "4")
+
 STRICT_CASES: list[ReasonCase] = [
     ReasonCase(
         _vectors("mismatch"),
         [(GENERATOR, fenced(programs.CLEAN)), (DECLEAN["NAME"], fenced(_NAME_WRONG))],
-        ["output_mismatch"],
+        ["output_mismatch", "transform_error"],
         ["clean", "DRY"],
     ),
+    ReasonCase(_vectors("unclean"), [(GENERATOR, fenced(_MAGIC_VECTORS))], ["not_clean"]),
 ]
-"""The companion run (judge policy ``strict``): ``output_mismatch``, which the ``llm`` policy never gives
-(it asks the judge instead), so no single run can show all ten reasons."""
+"""The companion run (judge policy ``strict``, unclean clean versions rejected, and a transform with a bug
+as a third principle): ``output_mismatch``, which the ``llm`` policy never gives (it asks the judge
+instead), ``not_clean`` and ``transform_error``, so no single run can show all twelve reasons."""
+STRICT_PRINCIPLES: list[Principle | PrincipleSpec] = [*EVERY_REASON_PRINCIPLES, BROKEN]
 
 
 def scripted_run(
-    tmp: Path, sandbox: Sandbox, cases: Sequence[ReasonCase], run_id: str, judge_policy: JudgePolicy
+    tmp: Path,
+    sandbox: Sandbox,
+    cases: Sequence[ReasonCase],
+    run_id: str,
+    judge_policy: JudgePolicy,
+    *,
+    principles: Sequence[Principle | PrincipleSpec] = EVERY_REASON_PRINCIPLES,
+    on_unclean: OnUnclean = "relabel",
 ) -> Path:
     """The cases' problems in one run, one at a time, answered by one script; checks each case's outcome."""
     model = ScriptedChatModel(script=[entry for case in cases for entry in case.script])
     context = Context(
+        label_plan="chain",
         llm=model,
         sandbox=sandbox,
-        principles=EVERY_REASON_PRINCIPLES,
-        strategies=EVERY_REASON_STRATEGIES,
+        principles=principles,
+        strategies={**EVERY_REASON_STRATEGIES, **({"BROKEN": "procedural"} if BROKEN in principles else {})},
         judge_policy=judge_policy,
+        on_unclean=on_unclean,
         max_fix_attempts=EVERY_REASON_MAX_FIXES,
         retry=RetryPolicy(max_attempts=1),
         concurrency=1,
@@ -250,16 +279,19 @@ def scripted_run(
 
 
 def every_reason_run(tmp: Path, sandbox: Sandbox) -> Path:
-    """The trace of one run rejecting for nine of the ten reasons (all but ``output_mismatch``).
+    """The trace of one run rejecting for nine of the twelve reasons.
 
-    Its companion, :func:`strict_run`, covers ``output_mismatch``; call both for all ten in one directory.
+    Its companion, :func:`strict_run`, covers the other three; call both for all twelve in one directory.
     """
     return scripted_run(tmp, sandbox, LLM_JUDGE_CASES, EVERY_REASON_RUN_ID, "llm")
 
 
 def strict_run(tmp: Path, sandbox: Sandbox) -> Path:
-    """The trace of a run under the ``strict`` judge policy: one ``output_mismatch``."""
-    return scripted_run(tmp, sandbox, STRICT_CASES, STRICT_RUN_ID, "strict")
+    """The trace of a run under the ``strict`` judge policy: ``output_mismatch``, ``not_clean``,
+    ``transform_error``."""
+    return scripted_run(
+        tmp, sandbox, STRICT_CASES, STRICT_RUN_ID, "strict", principles=STRICT_PRINCIPLES, on_unclean="reject"
+    )
 
 
 # --- a large trace --------------------------------------------------------------------------------
@@ -279,6 +311,7 @@ def large_trace(
     """
     corpus = load_problems(write_problems(tmp / "large-problems.jsonl", count=problems))
     context = Context(
+        label_plan="chain",
         llm=RespondingChatModel(respond=respond),
         sandbox=sandbox,
         principles=["SRP", "MC", "NAME"],
@@ -362,6 +395,7 @@ def resumed_run(tmp: Path, sandbox: Sandbox) -> Path:
     sandboxes: list[Sandbox] = [FailingSandbox(sandbox, second.source), sandbox]
     for resume, session_sandbox in zip((False, True), sandboxes, strict=True):
         context = Context(
+            label_plan="chain",
             llm=RespondingChatModel(respond=respond),
             sandbox=session_sandbox,
             principles=["MC", "NAME"],

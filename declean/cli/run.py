@@ -17,7 +17,7 @@ from declean.errors import ConfigurationError, DecleanError
 from declean.models.cache import CACHE_FILE, SqliteModelCache
 from declean.models.usage import Price, RunUsage
 from declean.runs.output import REJECTIONS_FILE, SAMPLES_FILE, SUMMARY_FILE
-from declean.samples import JudgePolicy, OnCollateral, OnRejection, Strategy
+from declean.samples import JudgePolicy, LabelPlan, OnCollateral, OnRejection, OnUnclean, Strategy
 
 if TYPE_CHECKING:
     from declean.graphs.context import Context
@@ -56,6 +56,12 @@ def run(
     on_collateral: Annotated[
         str, typer.Option(help="reject, or relabel a step that violates more.")
     ] = "reject",
+    on_unclean: Annotated[
+        str, typer.Option(help="A clean version with violations: repair, relabel or reject it.")
+    ] = "relabel",
+    label_plan: Annotated[
+        str, typer.Option(help="Label sets per sample: chain, balanced (shuffled order) or all-subsets.")
+    ] = "balanced",
     trace_dir: Annotated[Path, typer.Option(help="Where the run's trace goes.")] = Path("traces"),
     resume: Annotated[bool, typer.Option(help="Continue the run recorded in --out (after a crash).")] = False,
     restart: Annotated[
@@ -102,6 +108,8 @@ def run(
             level=level,
             verify=verify,
             on_collateral=on_collateral,
+            on_unclean=on_unclean,
+            label_plan=label_plan,
             trace_dir=trace_dir,
             concurrency=concurrency,
             retries=retries,
@@ -133,6 +141,8 @@ class RunOptions(BaseModel):
     level: Literal[1, 2, 3]
     verify: bool
     on_collateral: OnCollateral
+    on_unclean: OnUnclean
+    label_plan: LabelPlan
     trace_dir: Path
     concurrency: int
     retries: int
@@ -257,6 +267,8 @@ def _context(
         level=options.level,
         verify_labels=options.verify,
         on_collateral=options.on_collateral,
+        on_unclean=options.on_unclean,
+        label_plan=options.label_plan,
         trace_dir=options.trace_dir,
         concurrency=options.concurrency,
         cache=model_cache,

@@ -20,7 +20,7 @@ from declean.graphs.throttle import InFlightLimit
 from declean.models.cache import ModelCache
 from declean.models.retry import RetryPolicy
 from declean.principles import DEFAULT_PRINCIPLE_ORDER, REGISTRY, Principle, PrincipleSpec
-from declean.samples import JudgePolicy, OnCollateral, OnRejection, Role, Strategy
+from declean.samples import JudgePolicy, LabelPlan, OnCollateral, OnRejection, OnUnclean, Role, Strategy
 from declean.sandbox.base import Sandbox
 from declean.tools.transforms.base import Level
 from declean.tracing.writer import NullTraceWriter, TraceWriter
@@ -64,6 +64,12 @@ class Context:
     """Check every de-clean step statically: the target must be violated, the others untouched."""
     on_collateral: OnCollateral = "reject"
     """A step that also violated another principle: ``reject`` it, or ``relabel`` it with both."""
+    on_unclean: OnUnclean = "relabel"
+    """A clean candidate the measures find violations in: ``repair`` (the fixer is asked to remove exactly
+    them), ``relabel`` (accepted, labelled with them) or ``reject`` (``not_clean``)."""
+    label_plan: LabelPlan = "balanced"
+    """Which principle sets each clean sample is de-cleaned into: ``chain`` (prefixes of ``principles``),
+    ``balanced`` (the same, in an order shuffled per sample) or ``all-subsets``."""
     trace_dir: Path | None = Path("traces")
     """Where ``<run_id>.jsonl`` is written; ``None`` writes no trace."""
     run_id: str = field(default_factory=new_run_id)
@@ -142,8 +148,8 @@ class Context:
         return self.llms.get(role, self.llm)
 
     def spec(self, principle: Principle) -> PrincipleSpec:
-        """The chain's spec named ``principle``."""
-        return next(spec for spec in self.chain if spec.name == principle)
+        """The spec named ``principle``, in the chain or among the watched ones."""
+        return next(spec for spec in (*self.chain, *self.watched) if spec.name == principle)
 
 
 def _raising_configuration_errors(init: Callable[..., None]) -> Callable[..., None]:
@@ -155,7 +161,8 @@ def _raising_configuration_errors(init: Callable[..., None]) -> Callable[..., No
             init(self, *args, **kwargs)
         except ValidationError as error:
             problems = "; ".join(
-                f"{'.'.join(map(str, e['loc']))}: {e['msg'].removeprefix('Value error, ')}"
+                (f"{'.'.join(map(str, e['loc']))}: " if e["loc"] else "")
+                + e["msg"].removeprefix("Value error, ")
                 + (f" (got {e['input']!r})" if e["type"] != "value_error" else "")
                 for e in error.errors(include_url=False)
             )

@@ -11,6 +11,7 @@ from langgraph.types import Command
 
 from declean.graphs.calls import node_calls, route, where
 from declean.graphs.context import Context
+from declean.graphs.plan import PlannedStep, after_accepted, after_rejected
 from declean.graphs.state import SampleState
 from declean.models.usage import TokenCount
 from declean.principles import Principle
@@ -19,15 +20,25 @@ from declean.samples import Rejection, RejectionReason, Sample, Step, Verdict
 from declean.tracing.events import SampleAccepted, SampleRejected
 
 
-def sample_id(problem_id: str, sample_index: int, labels: list[Principle]) -> str:
-    """``vec_add/s0/clean``, ``vec_add/s0/DRY+SRP``: deterministic and unique within a run."""
-    return f"{problem_id}/s{sample_index}/{'+'.join(labels) or 'clean'}"
+def sample_id(problem_id: str, sample_index: int, applied: list[Principle]) -> str:
+    """``vec_add/s0/clean``, ``vec_add/s0/DRY+SRP``: the principles applied on the way from the clean
+    version, in order; deterministic and unique within a run (the labels may hold more)."""
+    return f"{problem_id}/s{sample_index}/{'+'.join(applied) or 'clean'}"
+
+
+def applied_path(sample: Sample) -> list[Principle]:
+    """The principles de-clean steps applied to reach ``sample``."""
+    return [step.principle for step in sample.lineage if step.principle is not None]
+
+
+def _with(labels: list[Principle], *more: Principle) -> list[Principle]:
+    return [*labels, *(label for label in dict.fromkeys(more) if label not in labels)]
 
 
 def accept_rewrite(
     runtime: Runtime[Context], state: SampleState, verdict: Verdict, reason: str
 ) -> Command[Any]:
-    """A new sample labelled with the previous labels plus this principle; the chain goes on from it.
+    """A new sample labelled with its base's labels plus this principle; the plan says what follows.
 
     With ``verify_labels`` the step is checked statically first: a target that is not violated is
     ``not_violated``; another principle violated too is ``collateral`` (rejected, or added to the labels).
@@ -56,10 +67,13 @@ def accept_rewrite(
         fix_attempts=state.get("fix_attempts", 0),
         verdict=verdict,
     )
-    sample = new_sample(runtime, state, labels=[*base.labels, principle, *extra], parent=base, step=step)
+    labels = _with(base.labels, principle, *extra)
+    applied = [*applied_path(base), principle]
+    sample = new_sample(runtime, state, labels=labels, applied=applied, parent=base, step=step)
     record_accepted(runtime, state, sample)
-    goto = "declean" if state["remaining"] else END
-    return route(runtime, state, "judge", goto, reason, current=sample, samples=[sample])
+    pending = [*after_accepted(context.label_plan, state["order"], sample, principle), *state["pending"]]
+    goto = "declean" if pending else END
+    return route(runtime, state, "judge", goto, reason, samples=[sample], pending=pending)
 
 
 def fix_or_give_up(
@@ -87,13 +101,14 @@ def reject(
     update: Mapping[str, object] | None = None,
 ) -> Command[Any]:
     """Record the rejection; a clean-stage failure ends the sample, a de-clean one goes on by policy."""
+    context = runtime.context
     stage = state.get("stage", "clean")
     principle = state.get("principle") if stage == "declean" else None
-    labels = [*state["current"].labels, principle] if stage == "declean" and principle else []
+    applied = [*applied_path(state["current"]), principle] if stage == "declean" and principle else []
     rejection = Rejection(
         problem_id=state["problem"].id,
         sample_index=state["sample_index"],
-        sample_id=sample_id(state["problem"].id, state["sample_index"], labels),
+        sample_id=sample_id(state["problem"].id, state["sample_index"], applied),
         stage=stage,
         principle=principle,
         reason=reason,
@@ -103,10 +118,16 @@ def reject(
     )
     runtime.context.trace.emit(SampleRejected, rejection=rejection.model_dump(mode="json"), **where(state))
     runtime.stream_writer({"event": "rejection", "rejection": rejection})
-    goes_on = stage == "declean" and runtime.context.on_rejection == "continue" and state.get("remaining")
-    goto = "declean" if goes_on else END
-    why = f"rejected ({reason}): {detail}" + ("; continuing from the last accepted code" if goes_on else "")
-    return route(runtime, state, node, goto, why, rejections=[rejection], program=None, **(update or {}))
+    pending: list[PlannedStep] = []
+    if stage == "declean" and principle and context.on_rejection == "continue":
+        more = after_rejected(context.label_plan, state["order"], state["current"], principle, "continue")
+        pending = [*more, *state.get("pending", [])]
+    goto = "declean" if pending else END
+    why = f"rejected ({reason}): {detail}" + ("; the plan goes on" if pending else "")
+    changes = {**(update or {}), "rejections": [rejection], "program": None}
+    if stage == "declean":
+        changes["pending"] = pending
+    return route(runtime, state, node, goto, why, **changes)
 
 
 def new_sample(
@@ -114,13 +135,14 @@ def new_sample(
     state: SampleState,
     *,
     labels: list[Principle],
+    applied: list[Principle],
     parent: Sample | None,
     step: Step,
 ) -> Sample:
     """The accepted candidate as a :class:`Sample`."""
     problem = state["problem"]
     return Sample(
-        id=sample_id(problem.id, state["sample_index"], labels),
+        id=sample_id(problem.id, state["sample_index"], applied),
         problem_id=problem.id,
         sample_index=state["sample_index"],
         statement=problem.statement,

@@ -19,11 +19,30 @@ from declean.errors import ReplyParseError
 from declean.graphs.calls import ModelCallError, call_model, compile_code, route, run_program, traced_node
 from declean.graphs.context import Context
 from declean.graphs.outcomes import accept_rewrite, fix_or_give_up, new_sample, record_accepted, reject
+from declean.graphs.plan import first_steps, order_for
 from declean.graphs.state import SampleState
 from declean.principles import Principle, apply_transform
+from declean.principles.verify import describe_violations, measure
 from declean.samples import Step
-from declean.tools.compare import compare_outputs
+from declean.tools.compare import code_diff, compare_outputs, render_changed_outputs
 from declean.tools.compiler import render_compile_report, render_run_report
+
+
+def is_transform_output(state: SampleState) -> bool:
+    """The candidate is a procedural transform's output, which no model may be asked to repair or judge."""
+    return state.get("stage") == "declean" and state.get("strategy") == "procedural"
+
+
+def transform_error(
+    runtime: Runtime[Context], state: SampleState, node: str, what: str, report: str
+) -> Command[Any]:
+    """A transform's output that does not compile, run or print the same: a transform bug, recorded with
+    the diff; no model is asked to repair it."""
+    diff = code_diff(state["current"].code, state["candidate"])
+    detail = (
+        f"the {state.get('principle')} transform's output {what}:\n{report}\n\ndiff from its base:\n{diff}"
+    )
+    return reject(runtime, state, node, "transform_error", detail, code=state["candidate"])
 
 
 @traced_node("generate")
@@ -83,6 +102,8 @@ async def compile_node(
     result = await compile_code(runtime, state, state["candidate"])
     if result.ok:
         return route(runtime, state, "compile", "run", "compiled", program=result.program)
+    if is_transform_output(state):
+        return transform_error(runtime, state, "compile", "does not compile", render_compile_report(result))
     return fix_or_give_up(runtime, state, "compile", render_compile_report(result), result.failure_reason())
 
 
@@ -98,6 +119,8 @@ async def run_node(
     failing = [(index, run) for index, run in enumerate(runs) if not run.ok]
     if failing:
         report = "\n\n".join(render_run_report(index, cases[index], run) for index, run in failing)
+        if is_transform_output(state):
+            return transform_error(runtime, state, "run", "fails to run", report)
         index, run = failing[0]
         return fix_or_give_up(runtime, state, "run", report, f"stdin case {index}: {run.failure_reason()}")
     outputs = [run.stdout for run in runs]
@@ -110,10 +133,17 @@ async def run_node(
 async def fix(
     state: SampleState, runtime: Runtime[Context]
 ) -> Command[Literal["compile", "fix", "declean", "__end__"]]:
-    """Ask the fixer for a repaired candidate; a reply without code spends an attempt too."""
+    """Ask the fixer for a repaired candidate (or, for an unclean clean candidate, for its violations
+    removed); a reply without code spends an attempt too."""
     attempts = state.get("fix_attempts", 0) + 1
-    messages = fixer.build_messages(state["problem"].statement, state["candidate"], state["failure"])
-    hashes = {**state.get("prompt_hashes", {}), fixer.PROMPT_NAME: fixer.prompt().short_hash}
+    statement, candidate, failure = state["problem"].statement, state["candidate"], state["failure"]
+    if state.get("repair_pending"):
+        messages = fixer.build_repair_messages(statement, candidate, failure)
+        template = fixer.repair_prompt()
+    else:
+        messages = fixer.build_messages(statement, candidate, failure)
+        template = fixer.prompt()
+    hashes = {**state.get("prompt_hashes", {}), template.name: template.short_hash}
     try:
         code = fixer.parse(await call_model(runtime, state, "fix", "fixer", messages))
     except ModelCallError as error:
@@ -141,28 +171,69 @@ async def fix(
         candidate=code,
         fix_attempts=attempts,
         prompt_hashes=hashes,
+        repair_pending=False,
     )
 
 
 @traced_node("accept_clean")
 async def accept_clean(
     state: SampleState, runtime: Runtime[Context]
-) -> Command[Literal["declean", "__end__"]]:
-    """The clean version is the first accepted sample and its outputs become the reference."""
-    problem = state["problem"]
+) -> Command[Literal["declean", "fix", "__end__"]]:
+    """Measure the clean version before accepting it: its violations are repaired, labelled or rejected
+    (``on_unclean``); the accepted version's outputs become the reference every rewrite must match."""
+    problem, context = state["problem"], runtime.context
+    unrepaired = state.get("unrepaired_outputs")
+    if unrepaired is not None and state["outputs"] != unrepaired:
+        report = render_changed_outputs(problem.stdin, unrepaired, state["outputs"])
+        return fix_or_give_up(runtime, state, "accept_clean", report, "the repair changed the output")
+    evidence = measure(state["candidate"], context.watched)
+    violated = evidence.violated()
+    if violated and context.on_unclean == "reject":
+        return reject(
+            runtime,
+            state,
+            "accept_clean",
+            "not_clean",
+            describe_violations(evidence),
+            code=state["candidate"],
+        )
+    if violated and context.on_unclean == "repair":
+        if state.get("fix_attempts", 0) >= context.max_fix_attempts:
+            detail = (
+                f"still {describe_violations(evidence)} after {state.get('fix_attempts', 0)} repair attempts"
+            )
+            return reject(runtime, state, "accept_clean", "not_clean", detail, code=state["candidate"])
+        specs = [context.spec(name) for name in violated]
+        return route(
+            runtime,
+            state,
+            "accept_clean",
+            "fix",
+            f"clean candidate {describe_violations(evidence)}: asking the fixer to remove exactly that",
+            failure=fixer.repair_request(specs, evidence),
+            repair_pending=True,
+            unrepaired_outputs=unrepaired if unrepaired is not None else state["outputs"],
+            repair_of=sorted({*state.get("repair_of", []), *violated}),
+        )
     step = Step(
         made_by=state["made_by"],
         strategy=state.get("strategy", "llm"),
         fix_attempts=state.get("fix_attempts", 0),
+        pre_existing=violated,
+        repaired=state.get("repair_of", []) if not violated else [],
     )
-    sample = new_sample(runtime, state, labels=[], parent=None, step=step)
+    sample = new_sample(runtime, state, labels=violated, applied=[], parent=None, step=step)
     record_accepted(runtime, state, sample)
-    remaining = [spec.name for spec in runtime.context.chain]
-    update = {"current": sample, "reference": state["outputs"], "remaining": remaining, "samples": [sample]}
-    if not remaining:
+    order = order_for(
+        context.label_plan, [spec.name for spec in context.chain], problem.id, state["sample_index"]
+    )
+    pending = first_steps(context.label_plan, order, sample)
+    update = {"reference": state["outputs"], "order": order, "pending": pending, "samples": [sample]}
+    if not pending:
         return route(runtime, state, "accept_clean", END, "no principles configured", **update)
+    found = f" (already violates {', '.join(violated)})" if violated else ""
     return route(
-        runtime, state, "accept_clean", "declean", f"clean sample of {problem.id} accepted", **update
+        runtime, state, "accept_clean", "declean", f"clean sample of {problem.id} accepted{found}", **update
     )
 
 
@@ -170,13 +241,16 @@ async def accept_clean(
 async def declean(
     state: SampleState, runtime: Runtime[Context]
 ) -> Command[Literal["compile", "declean", "__end__"]]:
-    """Rewrite the last accepted code to violate the next principle: by a transform, or by its agent."""
-    principle, *remaining = state["remaining"]
-    base, strategy = state["current"], runtime.context.strategy_for(principle)
+    """Make the next planned step: rewrite its base to violate its principle, by a transform or by the
+    principle's agent."""
+    planned, *pending = state["pending"]
+    principle, base = planned.principle, planned.base
+    strategy = runtime.context.strategy_for(principle)
     start = {
         "stage": "declean",
         "principle": principle,
-        "remaining": remaining,
+        "current": base,
+        "pending": pending,
         "fix_attempts": 0,
         "step_start": len(state.get("calls", [])),
     }
@@ -251,6 +325,8 @@ async def judge_node(state: SampleState, runtime: Runtime[Context]) -> Command[L
         return accept_rewrite(runtime, state, fast, f"outputs match ({fast})")
     first = next(i for i, (want, got) in enumerate(zip(reference, outputs, strict=True)) if want != got)
     mismatch = f"stdin case {first}: expected {reference[first]!r}, got {outputs[first]!r}"
+    if is_transform_output(state):
+        return transform_error(runtime, state, "judge", "changes the output", mismatch)
     if runtime.context.judge_policy == "strict":
         return reject(runtime, state, "judge", "output_mismatch", mismatch, code=state["candidate"])
     problem = state["problem"]

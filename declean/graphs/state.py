@@ -5,6 +5,7 @@ from __future__ import annotations
 import operator
 from typing import Annotated, Literal, TypedDict
 
+from declean.graphs.plan import PlannedStep
 from declean.models.usage import CallUsage
 from declean.problems import Problem
 from declean.samples import Principle, Rejection, Sample
@@ -56,8 +57,17 @@ class SampleState(SampleInput, OutputState, total=False):
     """How the candidate was written."""
     locations: list[Location]
     """Where a procedural transform violated the principle in the candidate."""
-    remaining: list[Principle]
-    """Principles not yet attempted, in chain order."""
+    order: list[Principle]
+    """The order this sample's principles are applied in, as its label plan decided."""
+    pending: list[PlannedStep]
+    """De-clean steps still to make, the next one first."""
+    unrepaired_outputs: list[str] | None
+    """The clean candidate's outputs before the fixer was asked to remove a violation: a repair must keep
+    them."""
+    repair_pending: bool
+    """``failure`` asks the fixer to remove violations, not to repair an error."""
+    repair_of: list[Principle]
+    """The violations the fixer was asked to remove from the clean candidate."""
     candidate: str
     """The code being compiled, fixed and run."""
     program: CompiledProgram | None
@@ -75,4 +85,4 @@ class SampleState(SampleInput, OutputState, total=False):
     reference: list[str]
     """The clean version's outputs: every rewrite must reproduce them."""
     current: Sample
-    """The last accepted sample: the chain's next rewrite starts from its code."""
+    """The accepted sample the step in progress starts from."""

@@ -42,6 +42,14 @@ def _measure(source: str, specs: tuple[PrincipleSpec, ...]) -> Evidence:
     return Evidence(parse_errors=tree.root_node.has_error, measures=measures)
 
 
+def describe_violations(evidence: Evidence) -> str:
+    """``violates MC (4 magic literals, 1 named constant), NAME (3 of 9 names meaningless)``."""
+    found = [
+        f"{name} ({measured.summary})" for name, measured in evidence.measures.items() if measured.violated
+    ]
+    return f"violates {', '.join(found)}" if found else "violates nothing the measures see"
+
+
 def detect(source: str, principles: PrincipleChoice = None) -> list[Principle]:
     """The labels the measures give ``source``, in canonical order."""
     return measure(source, principles).violated()

@@ -10,6 +10,7 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 
 from declean.errors import ConfigurationError
+from declean.graphs.plan import PlannedStep
 from declean.models.usage import CallUsage, TokenCount
 from declean.principles.base import Evidence, Measurement
 from declean.problems import Problem
@@ -20,6 +21,7 @@ from declean.tools.transforms.base import Location
 CHECKPOINTS_FILE = "checkpoints.sqlite"
 STATE_TYPES: tuple[type, ...] = (
     Problem,
+    PlannedStep,
     Sample,
     Step,
     Rejection,

@@ -234,4 +234,6 @@ def describe(context: Context) -> dict[str, Any]:
         "level": context.level,
         "verify_labels": context.verify_labels,
         "on_collateral": context.on_collateral,
+        "on_unclean": context.on_unclean,
+        "label_plan": context.label_plan,
     }

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from declean.models.usage import PriceTable, RunUsage
+from declean.principles import REGISTRY
 from declean.problems import Problem
+from declean.runs.balance import LabelBalance, label_balance
 from declean.runs.output import SUMMARY_FILE, OutputDir, complete_lines
 
 
@@ -39,6 +41,8 @@ class RunSummary:
     usage: RunUsage = field(default_factory=RunUsage)
     peak_in_flight: int = 0
     """The most model calls and sandbox runs that were in flight at once in this session."""
+    balance: LabelBalance | None = None
+    """Label shares and pairwise phi over the de-cleaned samples."""
 
     def rejected_by_reason(self) -> dict[str, int]:
         """Rejections by reason over every stage."""
@@ -63,6 +67,7 @@ class RunSummary:
             "usage": self.usage.model_dump(mode="json"),
             "duration_seconds": round(self.duration_seconds, 3),
             "peak_in_flight": self.peak_in_flight,
+            "label_balance": self.balance.model_dump(mode="json") if self.balance else None,
         }
         out_dir.mkdir(parents=True, exist_ok=True)
         partial = out_dir / f".{SUMMARY_FILE}.partial"
@@ -79,10 +84,16 @@ def summarize(
 ) -> RunSummary:
     """Count what ``output`` holds for ``problems``, streaming the files."""
     summary = RunSummary(problems=len(problems), duration_seconds=duration_seconds)
+    decleaned: list[list[str]] = []
     for line in complete_lines(output.samples):
-        labels = json.loads(line)["labels"] or ["clean"]
+        sample = json.loads(line)
         summary.accepted_samples += 1
-        summary.accepted.update(labels)
+        summary.accepted.update(sample["labels"] or ["clean"])
+        if sample.get("parent_id") is not None:
+            decleaned.append(sample["labels"])
+    seen = {label for labels in decleaned for label in labels}
+    known = [name for name in REGISTRY.names() if name in seen]
+    summary.balance = label_balance(decleaned, [*known, *sorted(seen - set(known))])
     for line in complete_lines(output.rejections):
         rejection = json.loads(line)
         summary.rejected[(rejection["principle"] or "clean", rejection["reason"])] += 1
