@@ -12,16 +12,9 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command, Send, StreamMode
 
 from declean.graphs.context import Context
+from declean.graphs.label_nodes import accept_clean, declean, judge_node
 from declean.graphs.portal import destinations, dual_node
-from declean.graphs.sample_nodes import (
-    accept_clean,
-    compile_node,
-    declean,
-    fix,
-    generate,
-    judge_node,
-    run_node,
-)
+from declean.graphs.sample_nodes import compile_node, fix, generate, run_node
 from declean.graphs.state import InputState, OutputState, ProblemState, SampleInput, SampleState
 from declean.tracing.events import Route
 
