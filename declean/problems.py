@@ -15,7 +15,16 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_serializer,
+)
 from pydantic_core import PydanticCustomError
 
 from declean.errors import ProblemFileError
@@ -49,6 +58,10 @@ class Problem(BaseModel):
     solution: str | None = None
     """A known-clean C program for the statement; when given, generation is skipped."""
 
+    expected: list[str] | None = None
+    """The exact stdout a correct program prints for each stdin case, in order (one per case); optional.
+    Compared with trailing whitespace at line ends and trailing newlines ignored."""
+
     @field_validator("id")
     @classmethod
     def _check_id(cls, value: str) -> str:
@@ -66,14 +79,42 @@ class Problem(BaseModel):
             raise PydanticCustomError("blank", "must not be empty or blank")
         return value
 
-    @field_validator("stdin", mode="before")
+    @field_validator("stdin", "expected", mode="before")
     @classmethod
-    def _check_stdin_is_list(cls, value: object) -> object:
+    def _check_is_list(cls, value: object, info: ValidationInfo) -> object:
         if isinstance(value, str):
+            what = "stdin cases" if info.field_name == "stdin" else "expected outputs, one per stdin case"
             raise PydanticCustomError(
-                "stdin_string", 'must be a list of stdin cases, not a single string (write ["..."])'
+                "list_not_string",
+                'must be a list of {what}, not a single string (write ["..."])',
+                {"what": what},
             )
         return value
+
+    @field_validator("expected")
+    @classmethod
+    def _check_one_per_case(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        stdin = info.data.get("stdin")
+        if value is None or stdin is None or len(value) == len(stdin):
+            return value
+        cases = f"{len(stdin)} stdin case{'s' if len(stdin) != 1 else ''}"
+        if stdin == [""]:
+            cases += " (a problem without stdin has one empty case)"
+        raise PydanticCustomError(
+            "expected_count",
+            "has {count} output(s) but the problem has {cases}: give exactly one expected output per "
+            "stdin case, in the same order",
+            {"count": len(value), "cases": cases},
+        )
+
+    @model_serializer(mode="wrap")
+    def _omit_absent_expected(self, handler: SerializerFunctionWrapHandler) -> Any:
+        """Leave ``expected`` out while unset, so a problem dumps (and fingerprints) as it did before the
+        field existed."""
+        data = handler(self)
+        if self.expected is None and isinstance(data, dict):
+            data.pop("expected", None)
+        return data
 
 
 def _field_name(loc: Loc) -> str:

@@ -49,6 +49,10 @@ LabelPlan = Literal["chain", "balanced", "all-subsets"]
 """Which principle sets each clean sample is de-cleaned into (``declean.graphs.plan``)."""
 
 RejectionReason = Literal[
+    "wrong_output",
+    "bug_warning",
+    "undefined_behaviour",
+    "inadequate",
     "not_clean",
     "transform_error",
     "not_applicable",

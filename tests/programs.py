@@ -178,6 +178,8 @@ STATS_STATEMENT = (
 STATS = """\
 #include <stdio.h>
 
+#define MAX_VALUES 100
+
 static long sum_of(const int *values, int count)
 {
     long total = 0;
@@ -201,12 +203,12 @@ static int max_of(const int *values, int count)
 int main(void)
 {
     int count = 0;
-    int values[100];
+    int values[MAX_VALUES];
     if (scanf("%d", &count) != 1 || count <= 0) {
         printf("no numbers\\n");
         return 0;
     }
-    for (int i = 0; i < count && i < 100; i++) {
+    for (int i = 0; i < count && i < MAX_VALUES; i++) {
         if (scanf("%d", &values[i]) != 1) {
             return 1;
         }

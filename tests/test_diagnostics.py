@@ -51,3 +51,19 @@ def test_linker_errors_have_no_line_but_are_errors() -> None:
 
 def test_source_echo_and_carets_are_not_diagnostics() -> None:
     assert parse_gcc_diagnostics("    4 |     foo();\n      |     ^~~\n") == []
+
+
+def test_warning_option_is_parsed_and_the_message_kept_whole() -> None:
+    parsed = parse_gcc_diagnostics(GCC_ERRORS)
+    assert [d.option for d in parsed] == ["-Wimplicit-function-declaration", None, None]
+    assert [d.file for d in parsed] == ["main.c"] * 3
+    assert parsed[0].message.endswith("[-Wimplicit-function-declaration]")
+
+
+def test_option_with_value_and_werror_spelling() -> None:
+    parsed = parse_gcc_diagnostics(
+        "main.c:6:14: warning: format '%d' expects argument of type 'int' [-Wformat=]\n"
+        "main.c:7:1: error: control reaches end of non-void function [-Werror=return-type]\n"
+        "main.c:8:3: warning: old-style note [enabled by default]\n"
+    )
+    assert [d.option for d in parsed] == ["-Wformat=", "-Wreturn-type", None]

@@ -68,18 +68,19 @@ def test_plans_make_chains_shuffled_chains_or_every_subset() -> None:
     assert len(subsets) == 15 and len({frozenset(s) for s in subsets}) == 15
     assert all(s == sorted(s, key=order.index) for s in subsets)
     shuffled = order_for("balanced", order, "problem-7", 0)
-    assert sorted(shuffled) == sorted(order)
+    assert len(shuffled) == 3 and set(shuffled) < set(order)
     assert shuffled == order_for("balanced", order, "problem-7", 0)  # a resume plans the same
     orders = {tuple(order_for("balanced", order, f"p{n}", 0)) for n in range(40)}
     assert len(orders) > 10
     assert {o[0] for o in orders} == set(order)
+    assert {next(iter(set(order) - set(o))) for o in orders} == set(order)  # each left out in turn
 
 
 def test_balanced_and_all_subsets_plans_keep_labels_apart() -> None:
     order = ["DRY", "SRP", "MC", "NAME"]
     balanced: list[list[str]] = []
     for permutation in itertools.permutations(order):
-        balanced += walk("chain", list(permutation))
+        balanced += walk("chain", list(permutation)[:3])
     for sets in (balanced, walk("all-subsets", order)):
         balance = label_balance(sets, order)
         assert all(0.35 <= share <= 0.65 for share in balance.shares.values()), balance

@@ -89,6 +89,65 @@ def test_problem_fields_have_descriptions() -> None:
         assert field.description, name
 
 
+def test_expected_outputs_one_per_stdin_case() -> None:
+    problem = Problem(id="p", statement="s", stdin=["1\n", "2\n"], expected=["one\n", "two\n"])
+    assert problem.expected == ["one\n", "two\n"]
+    assert Problem(id="p", statement="s", expected=[""]).expected == [""]
+    assert Problem(id="p", statement="s").expected is None
+
+
+def test_absent_expected_is_left_out_of_dumps() -> None:
+    """A problem without expected outputs dumps (and so fingerprints a run) as it did before the field."""
+    assert "expected" not in Problem(id="p", statement="s").model_dump(mode="json")
+    assert Problem(id="p", statement="s", expected=["x"]).model_dump()["expected"] == ["x"]
+
+
+def test_yaml_expected_count_mismatch_names_the_expected_line(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "p.yaml",
+        """\
+        problems:
+          - id: primes
+            statement: Print primes.
+            stdin:
+              - "1\\n"
+              - "30\\n"
+            expected:
+              - |
+                No primes up to 1.
+          - id: hello
+            statement: Print hello.
+            expected: ["hello\\n", "again\\n"]
+        """,
+    )
+    lines = load_error(path).splitlines()
+    assert lines[1] == (
+        f"{path}:7: problem #1 (id 'primes'): field 'expected': has 1 output(s) but the problem has "
+        "2 stdin cases: give exactly one expected output per stdin case, in the same order"
+    )
+    assert lines[2].startswith(f"{path}:12: problem #2 (id 'hello'): field 'expected': has 2 output(s) ")
+    assert "1 stdin case (a problem without stdin has one empty case)" in lines[2]
+
+
+def test_yaml_expected_given_as_one_string_gets_a_hint(tmp_path: Path) -> None:
+    path = write(tmp_path, "p.yaml", '- id: a\n  statement: s\n  expected: "hi"\n')
+    assert (
+        "p.yaml:3: problem #1 (id 'a'): field 'expected': must be a list of expected outputs"
+        in load_error(path)
+    )
+
+
+def test_jsonl_expected_count_mismatch_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    rows = [
+        {"id": "a", "statement": "s", "stdin": ["1", "2"], "expected": ["x", "y"]},
+        {"id": "b", "statement": "s", "stdin": ["1", "2", "3"], "expected": ["x"]},
+    ]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    assert load_error(path).startswith(f"{path}:2: problem #2 (id 'b'): field 'expected': has 1 output(s)")
+
+
 # --- good files -----------------------------------------------------------------------------------------
 
 
@@ -393,6 +452,7 @@ def test_shipped_examples_load() -> None:
     for problem in with_stdin:
         assert all(case.strip() == "" or case.endswith("\n") for case in problem.stdin), problem.id
     assert len([p for p in problems if p.solution]) >= 2
+    assert all(p.expected is not None and len(p.expected) == len(p.stdin) for p in problems)
 
 
 def _solved_cases() -> list[tuple[str, str, int]]:
@@ -419,11 +479,13 @@ def test_shipped_solutions_compile_cleanly_and_run(
         check=False,
     )
     assert compiled.returncode == 0, compiled.stderr
-    stdin = next(p for p in load_problems(EXAMPLES) if p.id == ident).stdin[case]
+    problem = next(p for p in load_problems(EXAMPLES) if p.id == ident)
+    stdin = problem.stdin[case]
     ran = subprocess.run([str(binary)], input=stdin, capture_output=True, text=True, timeout=10, check=False)
     assert ran.returncode == 0, (stdin, ran.stderr)
     assert ran.stdout.strip(), stdin
     assert ran.stderr == ""
+    assert problem.expected is not None and ran.stdout == problem.expected[case]
 
 
 def test_jsonl_line_numbers_ignore_unicode_line_separators(tmp_path: Path) -> None:

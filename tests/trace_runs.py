@@ -36,6 +36,7 @@ from declean.testing import (
     fenced,
 )
 from declean.tools.transforms.base import Level, TransformResult
+from tests import adequacy_programs as bugs
 from tests import programs
 from tests.corpus_index import clean_programs
 from tests.corpus_run import read_jsonl, respond, write_problems
@@ -224,20 +225,45 @@ BROKEN = PrincipleSpec(
     measure=get("MC").measure,
     transform=_broken_transform,
 )
+REVIEWER = "You review student C programs"
+_ADEQUATE = (REVIEWER, "VERDICT: ADEQUATE\nnone")
 _MAGIC_VECTORS = programs.CLEAN.replace("#define VECTOR_LENGTH 4\n\n", "").replace("VECTOR_LENGTH", "4")
 
 STRICT_CASES: list[ReasonCase] = [
     ReasonCase(
         _vectors("mismatch"),
-        [(GENERATOR, fenced(programs.CLEAN)), (DECLEAN["NAME"], fenced(_NAME_WRONG))],
+        [(GENERATOR, fenced(programs.CLEAN)), _ADEQUATE, (DECLEAN["NAME"], fenced(_NAME_WRONG))],
         ["output_mismatch", "transform_error"],
         ["clean", "DRY"],
     ),
-    ReasonCase(_vectors("unclean"), [(GENERATOR, fenced(_MAGIC_VECTORS))], ["not_clean"]),
+    ReasonCase(_vectors("unclean"), [(GENERATOR, fenced(_MAGIC_VECTORS)), _ADEQUATE], ["not_clean"]),
+    ReasonCase(
+        _vectors("wrong").model_copy(update={"expected": ["nothing like it\n"]}),
+        [(GENERATOR, fenced(programs.CLEAN))] + [(FIXER, fenced(programs.CLEAN))] * EVERY_REASON_MAX_FIXES,
+        ["wrong_output"],
+    ),
+    ReasonCase(
+        _vectors("warned"),
+        [(GENERATOR, fenced(bugs.NO_STDIO))] + [(FIXER, fenced(bugs.NO_STDIO))] * EVERY_REASON_MAX_FIXES,
+        ["bug_warning"],
+    ),
+    ReasonCase(
+        Problem(id="overflow", statement="Print n!.", stdin=["13\n"]),
+        [(GENERATOR, fenced(bugs.SIGNED_OVERFLOW))]
+        + [(FIXER, fenced(bugs.SIGNED_OVERFLOW))] * EVERY_REASON_MAX_FIXES,
+        ["undefined_behaviour"],
+    ),
+    ReasonCase(
+        _vectors("inadequate"),
+        [(GENERATOR, fenced(programs.CLEAN)), (REVIEWER, "VERDICT: INADEQUATE\nno")]
+        + [(FIXER, fenced(programs.CLEAN)), (REVIEWER, "VERDICT: INADEQUATE\nstill no")]
+        * EVERY_REASON_MAX_FIXES,
+        ["inadequate"],
+    ),
 ]
-"""The companion run (judge policy ``strict``, unclean clean versions rejected, and a transform with a bug
-as a third principle): ``output_mismatch``, which the ``llm`` policy never gives (it asks the judge
-instead), ``not_clean`` and ``transform_error``, so no single run can show all twelve reasons."""
+"""The companion run (judge policy ``strict``, unclean clean versions rejected, the adequacy review on, and
+a transform with a bug as a third principle): ``output_mismatch``, which the ``llm`` policy never gives (it
+asks the judge instead), ``not_clean``, ``transform_error``, and the four adequacy checks' reasons."""
 STRICT_PRINCIPLES: list[Principle | PrincipleSpec] = [*EVERY_REASON_PRINCIPLES, BROKEN]
 
 
@@ -250,6 +276,7 @@ def scripted_run(
     *,
     principles: Sequence[Principle | PrincipleSpec] = EVERY_REASON_PRINCIPLES,
     on_unclean: OnUnclean = "relabel",
+    adequacy_check: bool = False,
 ) -> Path:
     """The cases' problems in one run, one at a time, answered by one script; checks each case's outcome."""
     model = ScriptedChatModel(script=[entry for case in cases for entry in case.script])
@@ -261,6 +288,7 @@ def scripted_run(
         strategies={**EVERY_REASON_STRATEGIES, **({"BROKEN": "procedural"} if BROKEN in principles else {})},
         judge_policy=judge_policy,
         on_unclean=on_unclean,
+        adequacy_check=adequacy_check,
         max_fix_attempts=EVERY_REASON_MAX_FIXES,
         retry=RetryPolicy(max_attempts=1),
         concurrency=1,
@@ -279,18 +307,25 @@ def scripted_run(
 
 
 def every_reason_run(tmp: Path, sandbox: Sandbox) -> Path:
-    """The trace of one run rejecting for nine of the twelve reasons.
+    """The trace of one run rejecting for nine of the sixteen reasons.
 
-    Its companion, :func:`strict_run`, covers the other three; call both for all twelve in one directory.
+    Its companion, :func:`strict_run`, covers the other seven; call both for all sixteen in one directory.
     """
     return scripted_run(tmp, sandbox, LLM_JUDGE_CASES, EVERY_REASON_RUN_ID, "llm")
 
 
 def strict_run(tmp: Path, sandbox: Sandbox) -> Path:
     """The trace of a run under the ``strict`` judge policy: ``output_mismatch``, ``not_clean``,
-    ``transform_error``."""
+    ``transform_error``, ``wrong_output``, ``bug_warning``, ``undefined_behaviour``, ``inadequate``."""
     return scripted_run(
-        tmp, sandbox, STRICT_CASES, STRICT_RUN_ID, "strict", principles=STRICT_PRINCIPLES, on_unclean="reject"
+        tmp,
+        sandbox,
+        STRICT_CASES,
+        STRICT_RUN_ID,
+        "strict",
+        principles=STRICT_PRINCIPLES,
+        on_unclean="reject",
+        adequacy_check=True,
     )
 
 

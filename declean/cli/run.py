@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from contextlib import ExitStack, closing
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import yaml
-from pydantic import BaseModel, ConfigDict, SecretStr, ValidationError, field_validator
+from pydantic import SecretStr, ValidationError
 from rich.console import Console
 from rich.table import Table
 
 from declean.cli.progress import RunProgress
+from declean.cli.run_options import RunOptions
 from declean.errors import ConfigurationError, DecleanError
 from declean.models.cache import CACHE_FILE, SqliteModelCache
 from declean.models.usage import Price, RunUsage
 from declean.runs.output import REJECTIONS_FILE, SAMPLES_FILE, SUMMARY_FILE
-from declean.samples import JudgePolicy, LabelPlan, OnCollateral, OnRejection, OnUnclean, Strategy
 
 if TYPE_CHECKING:
     from declean.graphs.context import Context
@@ -59,6 +59,20 @@ def run(
     on_unclean: Annotated[
         str, typer.Option(help="A clean version with violations: repair, relabel or reject it.")
     ] = "relabel",
+    adequacy_check: Annotated[
+        bool,
+        typer.Option(help="Ask the judge model whether a clean version without expected outputs solves it."),
+    ] = False,
+    sanitize: Annotated[
+        bool,
+        typer.Option(
+            help="Run the clean version under UBSan and bounds checks too; reports go to the fixer."
+        ),
+    ] = True,
+    bug_warnings: Annotated[
+        bool,
+        typer.Option(help="gcc warnings that signal real bugs are failures the fixer sees (clean version)."),
+    ] = True,
     label_plan: Annotated[
         str, typer.Option(help="Label sets per sample: chain, balanced (shuffled order) or all-subsets.")
     ] = "balanced",
@@ -110,6 +124,9 @@ def run(
             on_collateral=on_collateral,
             on_unclean=on_unclean,
             label_plan=label_plan,
+            adequacy_check=adequacy_check,
+            sanitize=sanitize,
+            bug_warnings=bug_warnings,
             trace_dir=trace_dir,
             concurrency=concurrency,
             retries=retries,
@@ -124,64 +141,6 @@ def run(
         errors.print(f"[yellow]interrupted:[/yellow] continue with the same command and --resume --out {out}")
         raise typer.Exit(130) from interrupt
     _print_summary(summary, out, options.principles)
-
-
-class RunOptions(BaseModel):
-    """The flags that shape the graph's work, validated before any model or server starts."""
-
-    model_config = ConfigDict(frozen=True)
-
-    principles: list[str]
-    samples: int
-    temperature: float
-    max_fix_attempts: int
-    judge: JudgePolicy
-    on_rejection: OnRejection
-    strategy: Strategy
-    level: Literal[1, 2, 3]
-    verify: bool
-    on_collateral: OnCollateral
-    on_unclean: OnUnclean
-    label_plan: LabelPlan
-    trace_dir: Path
-    concurrency: int
-    retries: int
-    sandbox_backend: Literal["auto", "local", "docker"]
-    progress: Literal["auto", "rich", "plain", "off"]
-
-    @field_validator("principles")
-    @classmethod
-    def _known_and_applicable(cls, principles: list[str]) -> list[str]:
-        from declean.principles import REGISTRY
-
-        if not principles:
-            raise ValueError("name at least one principle")
-        specs = REGISTRY.resolve(principles)
-        cannot = [spec.name for spec in specs if not spec.can_declean]
-        if cannot:
-            raise ValueError(f"{', '.join(cannot)} cannot be a de-clean step")
-        if len(set(principles)) != len(principles):
-            raise ValueError(f"{','.join(principles)} repeats a principle")
-        return principles
-
-    @classmethod
-    def from_flags(cls, **flags: Any) -> RunOptions:
-        """The options, or one :class:`ConfigurationError` naming every bad flag."""
-        try:
-            return cls(**flags)
-        except ValidationError as error:
-            problems = "; ".join(f"--{_flag(e['loc'][0])}: {_plain(e['msg'])}" for e in error.errors())
-            raise ConfigurationError(problems) from None
-
-
-def _flag(field: object) -> str:
-    """The command-line flag of an option field."""
-    return {"sandbox_backend": "sandbox", "samples": "samples"}.get(str(field), str(field).replace("_", "-"))
-
-
-def _plain(message: str) -> str:
-    """Pydantic's message without its ``Value error, `` prefix."""
-    return message.removeprefix("Value error, ")
 
 
 def _run(
@@ -269,6 +228,9 @@ def _context(
         on_collateral=options.on_collateral,
         on_unclean=options.on_unclean,
         label_plan=options.label_plan,
+        adequacy_check=options.adequacy_check,
+        sanitize=options.sanitize,
+        bug_warnings=options.bug_warnings,
         trace_dir=options.trace_dir,
         concurrency=options.concurrency,
         cache=model_cache,

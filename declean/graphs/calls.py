@@ -25,7 +25,8 @@ from declean.models.cache import CachedReply, cache_key
 from declean.models.retry import RetriesExhaustedError, with_retries
 from declean.models.usage import CallUsage
 from declean.samples import Role
-from declean.sandbox.results import CompiledProgram, CompileResult, RunResult
+from declean.sandbox.results import CompileAndRunResult, CompiledProgram, CompileResult, RunResult
+from declean.tools.adequacy import sanitized_compile_and_run
 from declean.tracing.events import ErrorEvent, ModelCall, NodeEnd, NodeStart, Route, ToolCall
 
 NodeFunction = TypeVar("NodeFunction", bound=Callable[..., Awaitable[Command[Any]]])
@@ -261,6 +262,28 @@ async def run_program(
         tool="run",
         backend=sandbox.name,
         inputs={"stdin": stdin, "program_sha256": program.sha256},
+        result=result.model_dump(mode="json"),
+        duration_seconds=duration,
+        **where(state),
+    )
+    return result
+
+
+async def sanitized_run(
+    runtime: Runtime[Context], state: SampleState, code: str, stdin_cases: Sequence[str]
+) -> CompileAndRunResult:
+    """Build ``code`` with the sanitizers and run every stdin case (one sandbox call, holding a slot);
+    traced as the ``sanitize`` tool."""
+    sandbox = runtime.context.sandbox
+    async with runtime.context.in_flight.slot():
+        started = time.monotonic()
+        result = await asyncio.to_thread(sanitized_compile_and_run, sandbox, code, stdin_cases)
+        duration = time.monotonic() - started
+    runtime.context.trace.emit(
+        ToolCall,
+        tool="sanitize",
+        backend=sandbox.name,
+        inputs={"code": code, "stdin": list(stdin_cases)},
         result=result.model_dump(mode="json"),
         duration_seconds=duration,
         **where(state),

@@ -64,6 +64,14 @@ class Context:
     """Check every de-clean step statically: the target must be violated, the others untouched."""
     on_collateral: OnCollateral = "reject"
     """A step that also violated another principle: ``reject`` it, or ``relabel`` it with both."""
+    bug_warnings: bool = True
+    """gcc warnings that signal real bugs (incompatible pointer types, implicit declarations, uninitialised
+    use, format mismatches, a missing return, ...) are failures the fixer sees, for the clean version."""
+    sanitize: bool = True
+    """The clean version is also built with UndefinedBehaviorSanitizer and bounds checks and run on every
+    stdin case; what they report is a failure the fixer sees."""
+    adequacy_check: bool = False
+    """For a problem without expected outputs, ask the judge model whether the clean version solves it."""
     on_unclean: OnUnclean = "relabel"
     """A clean candidate the measures find violations in: ``repair`` (the fixer is asked to remove exactly
     them), ``relabel`` (accepted, labelled with them) or ``reject`` (``not_clean``)."""

@@ -77,16 +77,23 @@ def accept_rewrite(
 
 
 def fix_or_give_up(
-    runtime: Runtime[Context], state: SampleState, node: str, report: str, reason: str | None
+    runtime: Runtime[Context],
+    state: SampleState,
+    node: str,
+    report: str,
+    reason: str | None,
+    *,
+    exhausted: RejectionReason = "fixes_exhausted",
 ) -> Command[Any]:
-    """To the fixer while attempts remain; otherwise the candidate is abandoned with its last failure."""
+    """To the fixer while attempts remain; otherwise the candidate is abandoned with its last failure,
+    recorded as ``exhausted`` (what kind of failure the fixer could not remove)."""
     attempts, limit = state.get("fix_attempts", 0), runtime.context.max_fix_attempts
     if attempts < limit:
         return route(
             runtime, state, node, "fix", f"{reason}; fix attempt {attempts + 1} of {limit}", failure=report
         )
-    detail = f"{reason or 'failed'} (after {attempts} fix attempts)"
-    return reject(runtime, state, node, "fixes_exhausted", detail, code=state["candidate"])
+    detail = f"{reason or 'failed'} (after {attempts} fix attempts):\n{report}"
+    return reject(runtime, state, node, exhausted, detail, code=state["candidate"])
 
 
 def reject(

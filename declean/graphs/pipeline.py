@@ -11,6 +11,7 @@ from langgraph.graph.state import CompiledStateGraph
 from langgraph.runtime import Runtime
 from langgraph.types import Command, Send, StreamMode
 
+from declean.graphs.adequacy_node import check_clean
 from declean.graphs.context import Context
 from declean.graphs.label_nodes import accept_clean, declean, judge_node
 from declean.graphs.portal import destinations, dual_node
@@ -24,6 +25,7 @@ SAMPLE_NODES: dict[str, Callable[..., Awaitable[Command[Any]]]] = {
     "compile": compile_node,
     "fix": fix,
     "run": run_node,
+    "check": check_clean,
     "accept_clean": accept_clean,
     "declean": declean,
     "judge": judge_node,
@@ -31,7 +33,8 @@ SAMPLE_NODES: dict[str, Callable[..., Awaitable[Command[Any]]]] = {
 
 
 def build_sample_graph() -> CompiledStateGraph[SampleState, Context, SampleInput, OutputState]:
-    """One sample: generate, compile (fix) and run, accept_clean, then (declean, compile, run, judge)*."""
+    """One sample: generate, compile (fix) and run, check, accept_clean, then (declean, compile, run,
+    judge)* as the label plan says."""
     builder = StateGraph(
         SampleState, context_schema=Context, input_schema=SampleInput, output_schema=OutputState
     )

@@ -104,7 +104,7 @@ async def compile_node(
 @traced_node("run")
 async def run_node(
     state: SampleState, runtime: Runtime[Context]
-) -> Command[Literal["accept_clean", "judge", "fix", "declean", "__end__"]]:
+) -> Command[Literal["check", "judge", "fix", "declean", "__end__"]]:
     """Run every stdin case; a crash, timeout or non-zero exit goes to the fixer like a compile error."""
     program = state["program"]
     assert program is not None
@@ -119,7 +119,7 @@ async def run_node(
         return fix_or_give_up(runtime, state, "run", report, f"stdin case {index}: {run.failure_reason()}")
     outputs = [run.stdout for run in runs]
     if state["stage"] == "clean":
-        return route(runtime, state, "run", "accept_clean", "every case ran", outputs=outputs, program=None)
+        return route(runtime, state, "run", "check", "every case ran", outputs=outputs, program=None)
     return route(runtime, state, "run", "judge", "every case ran", outputs=outputs, program=None)
 
 

@@ -236,4 +236,7 @@ def describe(context: Context) -> dict[str, Any]:
         "on_collateral": context.on_collateral,
         "on_unclean": context.on_unclean,
         "label_plan": context.label_plan,
+        "adequacy_check": context.adequacy_check,
+        "sanitize": context.sanitize,
+        "bug_warnings": context.bug_warnings,
     }

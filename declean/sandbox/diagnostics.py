@@ -15,6 +15,8 @@ _UNLOCATED = re.compile(
 )
 _LINKER = re.compile(r"^(?:/\S*/)?ld(?:\.\w+)?: (?P<message>.*)$")
 _UNDEFINED = re.compile(r"(undefined reference to .*|multiple definition of .*)$")
+_OPTION = re.compile(r"\s\[-W(?:error=)?(?P<name>[\w+=-]+)\]$")
+"""``... [-Wformat=]``: the option that enabled a warning (``-Werror=format=`` when made an error)."""
 _OBJECT_LOCATED = re.compile(r"^[^:\s]+:\(\.[\w.]+\+0x[0-9a-f]+\): (?P<message>.*)$")
 """``main.c:(.text+0x5): undefined reference to `foo'``: a linker error placed in an object section."""
 
@@ -36,11 +38,15 @@ def _parse_line(line: str) -> Diagnostic | None:
     located = _LOCATED.match(line)
     if located is not None:
         column = located.group("column")
+        message = located.group("message")
+        option = _OPTION.search(message)
         return Diagnostic(
             line=int(located.group("line")),
             column=int(column) if column is not None else None,
             severity=located.group("severity"),
-            message=located.group("message"),
+            message=message,
+            file=located.group("file"),
+            option=f"-W{option.group('name')}" if option is not None else None,
         )
     linker = _LINKER.match(line) or _OBJECT_LOCATED.match(line)
     if linker is not None:

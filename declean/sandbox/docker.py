@@ -29,8 +29,10 @@ from declean.sandbox.base import (
     DEFAULT_COMPILE_FLAGS,
     DEFAULT_COMPILE_LIMITS,
     DEFAULT_RUN_LIMITS,
+    SOURCE_FILE_NAME,
     SandboxBase,
     SandboxLimits,
+    check_extra_flags,
     compile_result,
     run_result,
 )
@@ -52,7 +54,7 @@ _STATUS_ROOM = 256
 _KILL_GRACE_SECONDS = 10.0
 _SIGKILL = 9
 _RUNNER_CALL = 'exec perl -e "$0" -- "$@"'
-_COMPILE_SCRIPT = f"cat > main.c || exit 125; {_RUNNER_CALL}"
+_COMPILE_SCRIPT = f"cat > {SOURCE_FILE_NAME} || exit 125; {_RUNNER_CALL}"
 _RUN_SCRIPT = (
     'head -c "$DECLEAN_BINARY_SIZE" > prog && chmod 700 prog || exit 126; '
     f"unset DECLEAN_BINARY_SIZE; {_RUNNER_CALL}"
@@ -96,9 +98,10 @@ class DockerSandbox(SandboxBase):
             self.close()
             raise
 
-    def compile(self, source: str) -> CompileResult:
+    def compile(self, source: str, *, extra_flags: Sequence[str] = ()) -> CompileResult:
         """gcc in a container; the binary comes back on stdout, diagnostics on stderr."""
-        gcc = ["gcc", *self.compile_flags, "-o", "prog", "main.c", "-lm"]
+        flags = [*self.compile_flags, *check_extra_flags(extra_flags)]
+        gcc = ["gcc", *flags, "-o", "prog", SOURCE_FILE_NAME, "-lm"]
         report = self._execute(
             _COMPILE_SCRIPT, "prog", gcc, payload=source.encode(), env={}, limits=self.compile_limits
         )

@@ -27,8 +27,10 @@ from declean.sandbox.base import (
     DEFAULT_COMPILE_FLAGS,
     DEFAULT_COMPILE_LIMITS,
     DEFAULT_RUN_LIMITS,
+    SOURCE_FILE_NAME,
     SandboxBase,
     SandboxLimits,
+    check_extra_flags,
     compile_result,
     run_result,
 )
@@ -40,7 +42,7 @@ from declean.sandbox.uids import UidPool, count_tasks_of_uid, running_as_root
 log = structlog.get_logger(__name__)
 
 _SCRATCH = "/scratch"
-_SOURCE_NAME = "main.c"
+_SOURCE_NAME = SOURCE_FILE_NAME
 _PROGRAM_NAME = "prog"
 _WRITABLE_TMPFS = ("/tmp", "/dev/shm", _SCRATCH)
 _COMPILE_ENV = {"PATH": "/usr/bin:/bin", "TMPDIR": "/tmp", "LC_ALL": "C"}
@@ -107,11 +109,12 @@ class LocalSandbox(SandboxBase):
         with self._identity() as uid:
             _probe(self._launcher, self._bwrap, uid)
 
-    def compile(self, source: str) -> CompileResult:
+    def compile(self, source: str, *, extra_flags: Sequence[str] = ()) -> CompileResult:
         """gcc inside the sandbox, writing the binary into a memfd; diagnostics come back on stderr."""
+        flags = [*self.compile_flags, *check_extra_flags(extra_flags)]
         with _memfd(b"") as binary_fd:
             report = self._execute(
-                ["gcc", *self.compile_flags, "-o", f"/proc/self/fd/{binary_fd}", _SOURCE_NAME, "-lm"],
+                ["gcc", *flags, "-o", f"/proc/self/fd/{binary_fd}", _SOURCE_NAME, "-lm"],
                 files=[_InputFile(source.encode(), f"{_SCRATCH}/{_SOURCE_NAME}", 0o644)],
                 stdin=b"",
                 env=_COMPILE_ENV,

@@ -104,7 +104,13 @@ class Diagnostic(BaseModel):
     severity: str
     """``error``, ``fatal error``, ``warning`` or ``note``."""
     message: str
-    """The message text without the location prefix."""
+    """The message text without the location prefix (gcc's ``[-W...]`` suffix, if any, kept)."""
+    file: str | None = None
+    """The file the line is in: the source (``main.c``), or a header such as ``/usr/include/ctype.h``
+    when gcc places a warning in an inlined library function; ``None`` without a location."""
+    option: str | None = None
+    """The warning option gcc named at the end of the message, e.g. ``-Wreturn-type`` or ``-Wformat=``
+    (``-Werror=`` turned back into ``-W``); ``None`` when it named none."""
 
 
 class CompiledProgram(BaseModel):

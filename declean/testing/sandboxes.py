@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from declean.sandbox.base import Sandbox, SandboxBase
+from declean.sandbox.base import Sandbox, SandboxBase, compile_source
 from declean.sandbox.results import CompiledProgram, CompileResult, RunResult
 from declean.testing.flight import InFlight
 
 Result = TypeVar("Result")
+CompileKey = str | tuple[str, tuple[str, ...]]
+"""A recorded compile: the source alone, or (source, extra flags) when it was compiled with some."""
+
+
+def compile_key(source: str, extra_flags: Sequence[str] = ()) -> CompileKey:
+    """The :class:`ResultTable` key of compiling ``source`` with ``extra_flags``."""
+    return (source, tuple(extra_flags)) if extra_flags else source
 
 
 class SandboxWrapper(SandboxBase):
@@ -31,9 +38,9 @@ class SandboxWrapper(SandboxBase):
         self.name = inner.name
         self.close_inner = close_inner
 
-    def compile(self, source: str) -> CompileResult:
+    def compile(self, source: str, *, extra_flags: Sequence[str] = ()) -> CompileResult:
         """Compile in the inner sandbox."""
-        return self.inner.compile(source)
+        return compile_source(self.inner, source, extra_flags)
 
     def run(self, program: CompiledProgram, stdin: str = "") -> RunResult:
         """Run in the inner sandbox."""
@@ -46,27 +53,28 @@ class SandboxWrapper(SandboxBase):
 
 
 class ResultTable:
-    """Sandbox results recorded from a real sandbox: compiles by source, runs by (binary sha256, stdin)."""
+    """Sandbox results recorded from a real sandbox: compiles by :func:`compile_key` (the source, with the
+    extra flags if any), runs by (binary sha256, stdin)."""
 
     def __init__(self) -> None:
-        self.compiles: dict[str, CompileResult] = {}
+        self.compiles: dict[CompileKey, CompileResult] = {}
         self.runs: dict[tuple[str, str], RunResult] = {}
         self._lock = threading.Lock()
 
-    def add_compile(self, source: str, result: CompileResult) -> None:
-        """Record the result of compiling ``source``."""
+    def add_compile(self, source: str, result: CompileResult, extra_flags: Sequence[str] = ()) -> None:
+        """Record the result of compiling ``source`` with ``extra_flags``."""
         with self._lock:
-            self.compiles[source] = result
+            self.compiles[compile_key(source, extra_flags)] = result
 
     def add_run(self, program: CompiledProgram, stdin: str, result: RunResult) -> None:
         """Record the result of running ``program`` on ``stdin``."""
         with self._lock:
             self.runs[(program.sha256, stdin)] = result
 
-    def compile_result(self, source: str) -> CompileResult | None:
-        """The recorded result of compiling ``source``, if any."""
+    def compile_result(self, source: str, extra_flags: Sequence[str] = ()) -> CompileResult | None:
+        """The recorded result of compiling ``source`` with ``extra_flags``, if any."""
         with self._lock:
-            return self.compiles.get(source)
+            return self.compiles.get(compile_key(source, extra_flags))
 
     def run_result(self, program: CompiledProgram, stdin: str) -> RunResult | None:
         """The recorded result of running ``program`` on ``stdin``, if any."""
@@ -104,11 +112,11 @@ class RecordingSandbox(SandboxWrapper):
         """The most compiles and runs that were inside this sandbox at once."""
         return self.in_flight.peak
 
-    def compile(self, source: str) -> CompileResult:
+    def compile(self, source: str, *, extra_flags: Sequence[str] = ()) -> CompileResult:
         """Compile in the inner sandbox, counted and timed."""
-        result = self._recorded(lambda: self.inner.compile(source), compiling=True)
+        result = self._recorded(lambda: compile_source(self.inner, source, extra_flags), compiling=True)
         if self.table is not None:
-            self.table.add_compile(source, result)
+            self.table.add_compile(source, result, extra_flags)
         return result
 
     def run(self, program: CompiledProgram, stdin: str = "") -> RunResult:
@@ -168,13 +176,13 @@ class FailingSandbox(SandboxWrapper):
         self.failures = 0
         self._lock = threading.Lock()
 
-    def compile(self, source: str) -> CompileResult:
-        """Raise for a poisoned source; compile any other in the inner sandbox."""
+    def compile(self, source: str, *, extra_flags: Sequence[str] = ()) -> CompileResult:
+        """Raise for a poisoned source (whatever the flags); compile any other in the inner sandbox."""
         if self.is_poisoned(source):
             with self._lock:
                 self.failures += 1
             raise self.error if isinstance(self.error, BaseException) else self.error()
-        return self.inner.compile(source)
+        return compile_source(self.inner, source, extra_flags)
 
 
 class ReplaySandbox(SandboxWrapper):
@@ -200,13 +208,13 @@ class ReplaySandbox(SandboxWrapper):
         self.misses = 0
         self._lock = threading.Lock()
 
-    def compile(self, source: str) -> CompileResult:
-        """The recorded compile of ``source``, else the inner sandbox's (recorded)."""
-        known = self.table.compile_result(source)
+    def compile(self, source: str, *, extra_flags: Sequence[str] = ()) -> CompileResult:
+        """The recorded compile of ``source`` with ``extra_flags``, else the inner sandbox's (recorded)."""
+        known = self.table.compile_result(source, extra_flags)
         if known is None:
             self._count(hit=False)
-            known = self.inner.compile(source)
-            self.table.add_compile(source, known)
+            known = compile_source(self.inner, source, extra_flags)
+            self.table.add_compile(source, known, extra_flags)
         else:
             self._count(hit=True)
         return known
