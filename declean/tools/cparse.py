@@ -23,6 +23,15 @@ def parse(source: str) -> Tree:
     return Parser(_language()).parse(source.encode())
 
 
+def source_bytes(tree: Tree) -> bytes:
+    """The bytes a tree was parsed from, at their offsets: ``tree.root_node.text`` starts at the first
+    token, so leading whitespace is rebuilt (blank lines, then the first token's columns as spaces)."""
+    root = tree.root_node
+    row, column = root.start_point
+    padding = root.start_byte - row - column
+    return b" " * padding + b"\n" * row + b" " * column + (root.text or b"")
+
+
 def has_errors(tree: Tree) -> bool:
     """True when tree-sitter could not parse part of the program."""
     return tree.root_node.has_error

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tree_sitter import Node, Tree
 
-from declean.tools.cparse import Edit, enclosing_function, text, walk
+from declean.tools.cparse import Edit, enclosing_function, source_bytes, text, walk
 from declean.tools.transforms.inlining.c_types import opaque_types, type_table
 from declean.tools.transforms.inlining.helpers import Helper
 from declean.tools.transforms.inlining.hoisting import hoisted
@@ -33,7 +33,7 @@ def plan_call(tree: Tree, helper: Helper, call: Node, comments: list[Node] | Non
     if any(first.get(name, 0) > caller.start_byte for name in used - helper.declared):
         return "the helper uses a name declared after the caller"
     types = type_table(tree, caller)
-    site = CallSite(tree.root_node.text or b"", tree, helper, call, args, types, opaque_types(tree))
+    site = CallSite(source_bytes(tree), tree, helper, call, args, types, opaque_types(tree))
     if substitutable(site):
         main: Edit | str = Edit(call.start_byte, call.end_byte, value_at_call(site, substituted(site), call))
     else:

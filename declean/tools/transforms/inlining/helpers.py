@@ -14,6 +14,7 @@ from declean.tools.cparse import (
     declarator_name,
     descendants_of_type,
     function_name,
+    source_bytes,
     text,
     walk,
 )
@@ -166,7 +167,7 @@ def _removal(data: bytes, start: int, end: int) -> Edit:
 
 def removal_edits(tree: Tree, helper: Helper, with_comments: bool) -> list[Edit]:
     """Edits deleting the helper's definition (with its leading comments) and its prototypes."""
-    data = tree.root_node.text or b""
+    data = source_bytes(tree)
     comments = leading_comments(helper.definition) if with_comments else []
     edits = [_removal(data, (comments or [helper.definition])[0].start_byte, helper.definition.end_byte)]
     for node in tree.root_node.children:

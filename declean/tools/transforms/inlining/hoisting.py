@@ -209,4 +209,4 @@ def _final(site: CallSite, host: Node, value: str) -> tuple[str, str] | str:
     offset = initial.start_byte
     rest = apply_edits(text(initial), [Edit(call.start_byte - offset, call.end_byte - offset, value)])
     indent = line_indent(site.source, host.start_byte)
-    return head.decode() + "\n" + indent, f"{text(declarator)} = {rest};"
+    return head.decode() + "\n" + indent, f"{text(name)} = {rest};"
