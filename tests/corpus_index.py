@@ -108,3 +108,9 @@ def hard_programs() -> list[CorpusProgram]:
 def real_programs() -> list[CorpusProgram]:
     """Real programs from public repositories (``real/LICENSES.md``); unlabelled."""
     return _load(CORPUS / "real", labeled=False)
+
+
+def hard2_programs() -> list[CorpusProgram]:
+    """A second hard set, written after the measures were tuned and blind to them and to the first one:
+    nobody who worked on the measures saw it before it was scored (``hard2/README.md``)."""
+    return _load(CORPUS / "hard2", labeled=True)

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +24,12 @@ DECLEAN_CLI = [sys.executable, "-m", "declean"]
 _NAMED = re.compile(r"corpus program `(\w+)`")
 
 
-def write_problems(path: Path, count: int = 20) -> Path:
-    """A problems file of the first ``count`` clean corpus programs (without their solutions)."""
+def write_problems(path: Path, count: int = 20, names: Sequence[str] | None = None) -> Path:
+    """A problems file of the first ``count`` clean corpus programs, or of those ``names`` (without their
+    solutions)."""
     lines = []
-    for program in clean_programs()[:count]:
+    chosen = [p for p in clean_programs() if p.name in names] if names else clean_programs()[:count]
+    for program in chosen:
         statement = f"Write the corpus program `{program.name}`: it reads stdin and prints its report."
         lines.append(json.dumps({"id": program.name, "statement": statement, "stdin": program.stdin}))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -47,6 +47,7 @@ def run(server: FakeServer, sandbox: LocalSandbox, tmp_path: Path, **settings: A
             sandbox=sandbox,
             principles=PRINCIPLES,  # type: ignore[arg-type]
             strategies=dict.fromkeys(PRINCIPLES, "llm"),  # type: ignore[arg-type]
+            label_plan="chain",  # every principle is a step: one outcome each
             retry=FAST_RETRIES,
             concurrency=4,
             trace_dir=tmp_path / "traces",

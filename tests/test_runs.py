@@ -49,7 +49,12 @@ def test_tokens_are_accounted_per_role_node_sample_and_priced(
 ) -> None:
     model = RespondingChatModel(respond=respond)
     context = Context(
-        llm=model, sandbox=local_sandbox, principles=["NAME", "DRY"], trace_dir=tmp_path / "traces"
+        llm=model,
+        sandbox=local_sandbox,
+        principles=["NAME", "DRY"],
+        strategies={"DRY": "llm"},  # the model is asked (and echoes), so the declean role is accounted too
+        label_plan="chain",
+        trace_dir=tmp_path / "traces",
     )
     prices = {"RespondingChatModel": Price(input_per_million=2.0, output_per_million=10.0)}
     summary = run_problems(problems[:3], context, tmp_path / "out", prices=prices)

@@ -37,7 +37,7 @@ from declean.testing import (
     fenced,
 )
 from declean.tracing.report import build_report, report_environment
-from tests import programs
+from tests import programs, trace_runs
 from tests.corpus_run import read_jsonl, respond, write_problems
 from tests.dom_tree import Element, parse
 
@@ -57,9 +57,10 @@ class TracedRun:
 @pytest.fixture(scope="module")
 def traced_run(tmp_path_factory: pytest.TempPathFactory, local_sandbox: LocalSandbox) -> TracedRun:
     tmp = tmp_path_factory.mktemp("report-run")
-    problems = load_problems(write_problems(tmp / "problems.jsonl", count=3))
+    problems = load_problems(write_problems(tmp / "problems.jsonl", names=trace_runs.NORMAL_PROGRAMS))
     context = Context(
         label_plan="chain",
+        strategies={"DRY": "llm"},  # the model echoes: rejected as unchanged
         llm=RespondingChatModel(respond=respond),
         sandbox=local_sandbox,
         principles=PRINCIPLES,

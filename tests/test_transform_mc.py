@@ -241,7 +241,49 @@ def test_zero_and_one_are_not_magic_numbers() -> None:
     only_trivial = inline_constants(source.replace("#define WIDTH 12", "#define WIDTH 1"), 2)
     assert not only_trivial.applied
     assert only_trivial.reason is not None
-    assert "other than 0 or 1" in only_trivial.reason
+    assert "would become a magic number" in only_trivial.reason
+
+
+NOT_MAGIC_WHERE_USED = """\
+#include <stdio.h>
+#define NOT_FOUND (-1)
+#define FIELDS 3
+#define PERCENT 100
+#define LIMIT 40
+
+static int find(int value)
+{
+    return value > LIMIT ? NOT_FOUND : value;
+}
+
+int main(void)
+{
+    int a = 0, b = 0, c = 0;
+    if (scanf("%d %d %d", &a, &b, &c) != FIELDS || find(a) == NOT_FOUND || c == 0) {
+        return 1;
+    }
+    printf("%d\\n", b * PERCENT / c);
+    return 0;
+}
+"""
+
+
+def test_constants_are_ranked_by_the_magic_numbers_the_measure_would_see() -> None:
+    """A sentinel -1, a scanf count and a percentage are not magic where they stand: level 1 inlines the
+    limit, and a program whose only constant is such a sentinel is not applicable."""
+    assert replaced(inlined(NOT_MAGIC_WHERE_USED, 1)) == {"LIMIT"}
+    assert replaced(inlined(NOT_MAGIC_WHERE_USED, 3)) == {"NOT_FOUND", "FIELDS", "PERCENT", "LIMIT"}
+    sentinel_only = (
+        "#define NOT_FOUND (-1)\n"
+        "static int find(const int values[], int count, int target)\n{\n"
+        "    for (int i = 0; i < count; i++) {\n        if (values[i] == target) {\n            return i;\n"
+        "        }\n    }\n    return NOT_FOUND;\n}\n"
+        "int main(void)\n{\n    const int values[] = {4, 8, 15};\n"
+        "    return find(values, 3, 8) == NOT_FOUND;\n}\n"
+    )
+    result = inline_constants(sentinel_only, 3)
+    assert not result.applied, result.code
+    assert result.reason is not None and "would become a magic number" in result.reason
 
 
 def test_deterministic() -> None:

@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 
+from declean.principles.name import judge_names
 from declean.sandbox.local import LocalSandbox
+from declean.tools.cparse import parse
 from declean.tools.transforms.base import Level, TransformResult
 from declean.tools.transforms.name import C_KEYWORDS, LIBC_NAMES, rename_identifiers
 from tests.transform_checks import clean_program_params, same_output
@@ -306,3 +308,54 @@ def test_corpus_program_keeps_its_output(program: Any, level: Level, local_sandb
 def test_corpus_program_is_renamed_at_every_level(program: Any) -> None:
     counts = [len(renamed(program.source, level).locations) for level in LEVELS]
     assert 1 <= counts[0] <= counts[1] <= counts[2]
+
+
+ROLES = """\
+#include <stdio.h>
+
+static void swap_values(int *first, int *second)
+{
+    int saved = *first;
+    *first = *second;
+    *second = saved;
+}
+
+int main(void)
+{
+    int total_count = 0;
+    int letter = getchar();
+    double position_x = 1.0, position_y = 2.0;
+    for (int row = 0; row < 3; row++) {
+        total_count += row;
+    }
+    swap_values(&total_count, &letter);
+    printf("%d %c %.1f %.1f\\n", total_count, letter == EOF ? '-' : letter, position_x, position_y);
+    return 0;
+}
+"""
+
+
+def judged_meaningless(code: str) -> dict[str, bool]:
+    return {judgement.name: judgement.why is not None for judgement in judge_names(parse(code))}
+
+
+def test_new_names_are_never_conventional_in_their_role(local_sandbox: LocalSandbox) -> None:
+    """No swap operand becomes a/b, no int count n, no character c, no number x/y, no loop counter one
+    letter: each would be a conventional name the NAME measure accepts."""
+    result = renamed(ROLES)
+    names = dict(mapping(result))
+    assert {names["first"], names["second"]}.isdisjoint({"a", "b"})
+    assert names["total_count"] != "n" and names["letter"] != "c"
+    assert {names["position_x"], names["position_y"]}.isdisjoint({"x", "y", "z", "x1", "x2"})
+    assert len(names["row"]) > 1
+    verdicts = judged_meaningless(result.code or "")
+    assert all(verdicts[new] for new in names.values()), verdicts
+    same_output(local_sandbox, ROLES, result.code or "", ["A"])
+
+
+@pytest.mark.parametrize("level", LEVELS)
+@pytest.mark.parametrize("program", clean_program_params())
+def test_corpus_new_names_are_judged_meaningless(program: Any, level: Level) -> None:
+    result = renamed(program.source, level)
+    verdicts = judged_meaningless(result.code or "")
+    assert all(verdicts[new] for _, new in mapping(result)), verdicts

@@ -62,16 +62,21 @@ def out_dir(tmp: Path, run_id: str) -> Path:
     return tmp / "out" / run_id
 
 
+NORMAL_PROGRAMS = ("array_stats", "calendar_months", "grade_book")
+"""Corpus programs whose SRP transform applies (its helpers' jobs can be merged)."""
+
+
 def normal_run(tmp: Path, sandbox: Sandbox, run_id: str = NORMAL_RUN_ID) -> Path:
     """Three corpus problems through DRY, SRP, MC, NAME with the deterministic corpus model.
 
-    DRY has no transform for these programs, so it falls back to the model, which echoes the code: each
-    sample's DRY step is rejected as ``unchanged``; SRP, MC and NAME are procedural and accepted, giving
-    the chain clean -> SRP -> SRP+MC -> SRP+MC+NAME.
+    DRY is asked of the model, which echoes the code: each sample's DRY step is rejected as ``unchanged``;
+    SRP, MC and NAME are procedural (``auto``), giving the chain clean -> SRP -> SRP+MC -> SRP+MC+NAME
+    where SRP applies.
     """
-    problems = load_problems(write_problems(tmp / f"{run_id}-problems.jsonl", count=3))
+    problems = load_problems(write_problems(tmp / f"{run_id}-problems.jsonl", names=NORMAL_PROGRAMS))
     context = Context(
         label_plan="chain",
+        strategies={"DRY": "llm"},
         llm=RespondingChatModel(respond=respond),
         sandbox=sandbox,
         principles=NORMAL_PRINCIPLES,

@@ -1,12 +1,14 @@
 """MC, magic constants: numbers with domain meaning written bare in the logic.
 
-Measured as the numeric literals in the logic (not 0 or 1, not in ``#define``, ``const`` initialisers,
-enumerators or initialiser lists, which are data) against named numeric constants.
+Measured as the magic number literals in the logic (see :mod:`declean.tools.magic_numbers` for what is
+not magic: neutral 0, 1, 2, definitions, ``sizeof``, ``scanf`` counts, percentages, small indices,
+formula fractions, decimal digits), against the named numeric constants. A value written in several
+places is reported as repeated: it is the clearest kind of magic number.
 """
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 
 from pydantic import BaseModel, ConfigDict, Field
 from tree_sitter import Node, Tree
@@ -14,24 +16,26 @@ from tree_sitter import Node, Tree
 from declean.principles.base import Measurement, PrincipleSpec
 from declean.prompts import load_prompt
 from declean.tools.cparse import descendants_of_type, text
+from declean.tools.magic_numbers import magic_literals, numeric_value
 from declean.tools.transforms.mc import inline_constants
-
-_NOT_MAGIC_CONTEXTS = frozenset({"preproc_def", "preproc_function_def", "enumerator", "initializer_list"})
 
 
 class McThresholds(BaseModel):
-    """Where the MC measure starts to mean a violation; calibrated on ``tests/corpus/labeled``."""
+    """Where the MC measure starts to mean a violation; calibrated on ``tests/corpus/labeled``, where no
+    clean program keeps a single magic literal once neutral values and formulas are excused."""
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
-    magic_literals: int = Field(default=3, ge=1)
+    magic_literals: int = Field(default=1, ge=1)
     """MC when the logic holds at least this many magic literals."""
 
 
 def measure(tree: Tree, thresholds: McThresholds = McThresholds()) -> Measurement:  # noqa: B008
-    """Magic literals in the logic and named numeric constants."""
+    """Magic literals in the logic, the values among them written more than once, and named constants."""
     root = tree.root_node
-    magic = [node for node in descendants_of_type(root, "number_literal") if _is_magic(node)]
+    magic = magic_literals(root)
+    counts = Counter(numeric_value(text(node)) for node in magic)
+    repeated = {value for value, count in counts.items() if count > 1}
     named = [node for node in descendants_of_type(root, "preproc_def") if _is_numeric_define(node)]
     named += [node for node in descendants_of_type(root, "declaration") if _is_const_numeric(node)]
     named += descendants_of_type(root, "enumerator")
@@ -39,29 +43,31 @@ def measure(tree: Tree, thresholds: McThresholds = McThresholds()) -> Measuremen
         score=len(magic),
         violated=len(magic) >= thresholds.magic_literals,
         summary=f"{len(magic)} magic literals, {len(named)} named constants",
-        examples=[f"line {node.start_point.row + 1}: {text(node)}" for node in magic[:5]],
-        values={"magic_literals": len(magic), "named_constants": len(named)},
+        examples=[_example(node, counts) for node in _first_of_each_value(magic)[:5]],
+        values={
+            "magic_literals": len(magic),
+            "repeated_values": len(repeated),
+            "named_constants": len(named),
+        },
     )
 
 
-def _numeric_value(literal: str) -> float | None:
-    """The value of a C number literal (suffixes dropped), or ``None`` when it is not one."""
-    cleaned = literal.rstrip("uUlLfF") if not literal.lower().startswith("0x") else literal.rstrip("uUlL")
-    try:
-        return float(int(cleaned, 0)) if re.fullmatch(r"0[xX][0-9a-fA-F]+|\d+", cleaned) else float(cleaned)
-    except ValueError:
-        return None
+def _first_of_each_value(magic: list[Node]) -> list[Node]:
+    seen: set[float | None] = set()
+    first = []
+    for node in magic:
+        value = numeric_value(text(node))
+        if value not in seen:
+            seen.add(value)
+            first.append(node)
+    return first
 
 
-def _is_magic(node: Node) -> bool:
-    if _numeric_value(text(node)) in (0.0, 1.0):
-        return False
-    parent = node.parent
-    while parent is not None:
-        if parent.type in _NOT_MAGIC_CONTEXTS or (parent.type == "declaration" and _is_const(parent)):
-            return False
-        parent = parent.parent
-    return True
+def _example(node: Node, counts: Counter[float | None]) -> str:
+    times = counts[numeric_value(text(node))]
+    return f"line {node.start_point.row + 1}: {text(node)}" + (
+        f" (written {times} times)" if times > 1 else ""
+    )
 
 
 def _is_const(declaration: Node) -> bool:
@@ -77,7 +83,7 @@ def _is_const_numeric(declaration: Node) -> bool:
 
 def _is_numeric_define(define: Node) -> bool:
     value = define.child_by_field_name("value")
-    return value is not None and _numeric_value(text(value).strip().strip("()")) is not None
+    return value is not None and numeric_value(text(value).strip().strip("()")) is not None
 
 
 SPEC = PrincipleSpec(
@@ -89,8 +95,9 @@ SPEC = PrincipleSpec(
     ),
     detection_hints=(
         "0, 1 and 2 used as neutral values, indices, counts or for halving, printf widths and precisions, "
-        "and the fixed numbers of well-known formulas are not magic. A literal that repeats or whose "
-        "meaning a reader must guess is."
+        "scanf return counts, * 100 for a percentage, '0' and 'a' in character arithmetic, sizeof, and "
+        "the fixed numbers of well-known formulas are not magic. A literal that repeats or whose meaning "
+        "a reader must guess is."
     ),
     measure=measure,
     transform=inline_constants,

@@ -1,88 +1,96 @@
 """NAME, meaningless names: identifiers that say nothing about what they hold or do.
 
-Measured as the share of meaningless names among the identifiers the program declares (``main`` and the
-``for``-loop indices ``i``, ``j``, ``k`` are exempt).
+Every function, variable and parameter the program declares (not ``main``, prototypes' parameters or
+loop counters) is judged by its role and its words. A short name is fine where its role makes it
+conventional (see :mod:`declean.tools.name_roles`: a count ``n``, a character ``c``, coordinates ``x``/``y``,
+a file handle ``fp``, a swap's ``a``/``b`` ...); any other name must be made of words or common
+abbreviations (see :mod:`declean.tools.vocabulary`). Measured as the share of meaningless names.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
-from tree_sitter import Node, Tree
+from tree_sitter import Tree
 
 from declean.principles.base import Measurement, PrincipleSpec
 from declean.prompts import load_prompt
-from declean.tools.cparse import functions, text, walk
+from declean.tools.name_facts import facts_of
+from declean.tools.name_roles import conventional_role, is_loop_counter
 from declean.tools.transforms.name import rename_identifiers
-
-LOOP_INDICES = frozenset({"i", "j", "k"})
-_MEANINGLESS_WORDS = frozenset(
-    {"tmp", "temp", "foo", "bar", "baz", "qux", "data", "stuff", "thing", "things", "var", "obj", "aux",
-     "dummy", "do_it", "doit", "do_stuff", "func", "fn", "proc", "my_var", "res", "ret", "xx", "yy", "zz"}
-)  # fmt: skip
-_LETTERS_AND_DIGITS = re.compile(r"^[A-Za-z]{1,2}\d+$|^[A-Za-z]$|^(func|fn|f|g|tmp|temp|var|data)_?\d+$")
+from declean.tools.transforms.scopes import Symbol, resolve
+from declean.tools.vocabulary import lacks_words
 
 
 class NameThresholds(BaseModel):
-    """Where the NAME measure starts to mean a violation; calibrated on ``tests/corpus/labeled``."""
+    """Where the NAME measure starts to mean a violation; calibrated on ``tests/corpus/labeled`` (clean
+    programs there have at most one meaningless name, violating ones a third or more) at the low end, as
+    a few names no reader can follow already break the principle."""
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
-    share: float = Field(default=0.3, gt=0, le=1)
-    """NAME when at least this share of declared names is meaningless ..."""
+    share: float = Field(default=0.15, gt=0, le=1)
+    """NAME when at least this share of the judged names is meaningless ..."""
     min_meaningless: int = Field(default=2, ge=1)
     """... and at least this many are."""
 
 
+@dataclass(frozen=True)
+class Judgement:
+    """One declared name and why it says nothing (``None`` when it says enough)."""
+
+    name: str
+    line: int
+    why: str | None
+
+
 def measure(tree: Tree, thresholds: NameThresholds = NameThresholds()) -> Measurement:  # noqa: B008
-    """The share of meaningless names among the declared ones."""
-    names = _declared_names(tree.root_node)
-    meaningless = [name for name in names if is_meaningless(name)]
-    share = round(len(meaningless) / len(names), 3) if names else 0.0
+    """The share of meaningless names among the distinct judged ones (a name is meaningless when one of
+    its declarations is: a parameter ``count`` repeated in five functions is one name)."""
+    by_name: dict[str, Judgement] = {}
+    for judgement in judge_names(tree):
+        if judgement.name not in by_name or by_name[judgement.name].why is None:
+            by_name[judgement.name] = judgement
+    judged = list(by_name.values())
+    meaningless = [judgement for judgement in judged if judgement.why is not None]
+    share = round(len(meaningless) / len(judged), 3) if judged else 0.0
     return Measurement(
         score=share,
         violated=share >= thresholds.share and len(meaningless) >= thresholds.min_meaningless,
-        summary=f"{len(meaningless)} of {len(names)} names meaningless",
-        examples=meaningless[:8],
-        values={"declared": len(names), "meaningless": len(meaningless), "share": share},
+        summary=f"{len(meaningless)} of {len(judged)} names meaningless",
+        examples=[f"line {j.line}: {j.name} ({j.why})" for j in meaningless[:8]],
+        values={"declared": len(judged), "meaningless": len(meaningless), "share": share},
     )
 
 
 def is_meaningless(name: str) -> bool:
-    """``a``, ``x1``, ``tmp``, ``data``, ``do_it``: a name that says nothing about what it holds or does."""
-    return name.lower() in _MEANINGLESS_WORDS or _LETTERS_AND_DIGITS.match(name) is not None
+    """``a``, ``x1``, ``tmp``, ``data``, ``do_it``: a name that says nothing by itself, whatever its role."""
+    return lacks_words(name) is not None
 
 
-def _declared_names(root: Node) -> list[str]:
-    names = [function.name for function in functions(root) if function.name != "main"]
-    for declarator in _variable_declarators(root):
-        name_node = _innermost_identifier(declarator)
-        if name_node is None:
+def judge_names(tree: Tree) -> list[Judgement]:
+    """Every judged name of the program, in source order."""
+    resolution = resolve(tree)
+    judged = []
+    for symbol in resolution.symbols:
+        if not _judged(symbol):
             continue
-        name = text(name_node)
-        declaration = declarator.parent
-        in_for_header = (
-            declaration is not None and getattr(declaration.parent, "type", None) == "for_statement"
-        )
-        if not (in_for_header and name in LOOP_INDICES):
-            names.append(name)
-    return names
+        facts = facts_of(symbol, resolution)
+        if is_loop_counter(symbol.name, facts):
+            continue
+        why = lacks_words(symbol.name)
+        if why is not None and conventional_role(symbol.name, facts) is not None:
+            why = None
+        judged.append(Judgement(symbol.name, symbol.anchor.start_point.row + 1, why))
+    return judged
 
 
-def _variable_declarators(root: Node) -> list[Node]:
-    found = []
-    for node in walk(root):
-        if node.type in ("declaration", "parameter_declaration"):
-            found += node.children_by_field_name("declarator")
-    return [d for d in found if d.type != "function_declarator"]
-
-
-def _innermost_identifier(declarator: Node) -> Node | None:
-    node: Node | None = declarator
-    while node is not None and node.type != "identifier":
-        node = node.child_by_field_name("declarator")
-    return node
+def _judged(symbol: Symbol) -> bool:
+    """The program's own functions, variables and parameters (not ``main``, prototypes or externs)."""
+    if symbol.kind == "enumerator" or symbol.scope.kind == "prototype" or symbol.name == "main":
+        return False
+    return symbol.scope.kind != "file" or symbol.defined
 
 
 SPEC = PrincipleSpec(
@@ -94,7 +102,7 @@ SPEC = PrincipleSpec(
     ),
     detection_hints=(
         "Conventional short names are fine where their role is clear: loop indices (i, j, k), "
-        "coordinates (x, y), a count n, a character c, a file handle fp."
+        "coordinates (x, y), a count n, a character c, a file handle fp, a generic swap's a and b."
     ),
     measure=measure,
     transform=rename_identifiers,

@@ -12,9 +12,9 @@ enumerator is an ``int``. A constant is skipped when it cannot be replaced safel
 its name appears in a macro body (other than a numeric macro's use in another macro, which is replaced in
 that body) or as a type, member or label name, it is tested by ``#ifdef``/``defined``/``#undef``, or it is
 passed to a macro that stringifies. Definitions are deleted; an enum only when nothing refers to it any
-more. Constants are ranked by the magic numbers inlining them writes (uses of a value other than 0 or 1
-outside enumerators and initializer lists), then by uses: level 1 inlines the first, 2 about half, 3 all;
-a program whose constants would write no magic number at all is not applicable.
+more. Constants are ranked by the magic numbers inlining them writes (uses where the MC measure would
+call the literal magic, see :mod:`declean.tools.magic_numbers`), then by uses: level 1 inlines the first,
+2 about half, 3 all; a program whose constants would write no magic number at all is not applicable.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ from declean.tools.transforms.named_constants import (
 
 PRINCIPLE: Final = "MC"
 _NO_MAGIC = (
-    "no named constant with a value other than 0 or 1 is used outside enumerators, initializers and macros"
+    "no named constant would become a magic number where it is used (values other than 0, 1 or 2, outside "
+    "enumerators, initializers, macros, sizeof, scanf counts, percentages and small indices)"
 )
 _TYPE_OPERATORS = ("sizeof_expression", "alignof_expression", "generic_expression")
 

@@ -11,8 +11,10 @@ variables of the same name in different scopes are different symbols (see
 
 Every new name is unique in the program: it collides with no keyword, no name the program writes (its
 identifiers, types, members, labels, macro words, library names) and no common libc name, so scoping is
-unchanged. Levels: 1 renames about a quarter of the candidates (at least one, the longest, most
-meaningful names first), 2 about half plus every helper function, 3 all. The result is deterministic.
+unchanged; none is conventional in the symbol's role (``n`` for a count, a swap's ``a``/``b``), so the
+NAME measure judges each meaningless. Levels: 1 renames about a quarter of the candidates (at least one,
+the longest, most meaningful names first), 2 about half plus every helper function, 3 all. The result is
+deterministic.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from typing import Final
 from tree_sitter import Node, Tree
 
 from declean.tools.cparse import Edit, apply_edits, descendants_of_type, has_errors, parse, text
+from declean.tools.name_facts import facts_of
+from declean.tools.name_roles import could_be_conventional
 from declean.tools.transforms.base import Level, Location, TransformResult, not_applicable
 from declean.tools.transforms.line_map import LineMap
 from declean.tools.transforms.scopes import Resolution, Symbol, resolve
@@ -77,7 +81,7 @@ def rename_identifiers(source: str, level: Level = 2) -> TransformResult:
             "characters outside macro bodies",
         )
     chosen = sorted(select(candidates, level), key=lambda symbol: symbol.position)
-    new_names = dict(zip(chosen, _fresh_names(chosen, resolution.names), strict=True))
+    new_names = dict(zip(chosen, _fresh_names(chosen, resolution), strict=True))
     renames = dict(new_names)
     for symbol, twins in _prototype_twins(resolution).items():
         renames.update({twin: new_names[symbol] for twin in twins if symbol in new_names})
@@ -134,14 +138,16 @@ def select(candidates: list[Symbol], level: Level) -> list[Symbol]:
     return half + [symbol for symbol in ranked[len(half) :] if symbol.kind == "function"]
 
 
-def _fresh_names(chosen: list[Symbol], taken: set[str]) -> list[str]:
-    """One new name per symbol: functions from the function pool, the rest from the variable pool."""
-    used = set(taken) | C_KEYWORDS | LIBC_NAMES
-    pools = {"function": _pool(_FUNCTION_NAMES, "f"), "variable": _pool(_VARIABLE_NAMES, "x")}
+def _fresh_names(chosen: list[Symbol], resolution: Resolution) -> list[str]:
+    """One new name per symbol: functions from the function pool, the rest from the variable pool, never
+    a name whose role would make it conventional there (``n`` for a count, ``c`` for a character, a
+    swap's ``a``/``b``, a loop counter's single letter: see :mod:`declean.tools.name_roles`)."""
+    used = set(resolution.names) | C_KEYWORDS | LIBC_NAMES
     names = []
     for symbol in chosen:
-        pool = pools["function" if symbol.kind == "function" else "variable"]
-        name = next(candidate for candidate in pool if candidate not in used)
+        facts = facts_of(symbol, resolution)
+        pool = _pool(_FUNCTION_NAMES, "f") if symbol.kind == "function" else _pool(_VARIABLE_NAMES, "x")
+        name = next(c for c in pool if c not in used and not could_be_conventional(c, facts))
         used.add(name)
         names.append(name)
     return names

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from tree_sitter import Node, Tree
 
 from declean.tools.cparse import descendants_of_type, outside_parentheses, text
+from declean.tools.magic_numbers import excuse_at, numeric_value
 from declean.tools.transforms import scopes
 from declean.tools.transforms.numeric_literals import (
     NUMBER,
@@ -24,6 +25,7 @@ from declean.tools.transforms.scopes import Resolution, Symbol
 _MACRO_VALUE = re.compile(rf"[(\s]*[-+]?[(\s]*{NUMBER}[uUlLfF]*[)\s]*")
 _COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
 _INT_MAX = 2**31 - 1
+_CAST = re.compile(r"\([A-Za-z_][\w\s]*\)")
 
 
 @dataclass(eq=False)
@@ -51,8 +53,12 @@ class Constant:
 
     @property
     def magic_uses(self) -> int:
-        """Uses that become magic numbers: not 0 or 1, not in an enumerator, initializer list or macro."""
-        return 0 if self.trivial else sum(not _in_table(use) for use in self.uses)
+        """Uses that become magic numbers where they stand, as the MC measure judges literals (not 0, 1 or
+        2, not in an enumerator, initializer list or macro, not a ``scanf`` count or a percentage ...)."""
+        value = numeric_value(re.sub(r"[()\s]", "", _CAST.sub("", self.literal)))
+        if self.trivial or value is None:
+            return 0
+        return sum(excuse_at(use, value) is None for use in self.uses)
 
 
 @dataclass
@@ -76,14 +82,6 @@ class Program:
         """Function-like macros with ``#`` or ``##`` in their body: their arguments are not expanded."""
         macros = descendants_of_type(self.root, "preproc_function_def")
         return {text(macro.children[1]) for macro in macros if "#" in text(macro.children[-1])}
-
-
-def _in_table(use: Node) -> bool:
-    """True inside an enumerator's value or an initializer list, where literals are data, not magic."""
-    node = use.parent
-    while node is not None and node.type not in ("enumerator", "initializer_list"):
-        node = node.parent
-    return node is not None
 
 
 def macro_constants(program: Program) -> list[Constant]:
