@@ -7,6 +7,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
+from datetime import timedelta
 from typing import TYPE_CHECKING, Literal, Self
 
 from pydantic import BaseModel, ConfigDict
@@ -17,9 +18,10 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
+    Task,
     TextColumn,
     TimeElapsedColumn,
-    TimeRemainingColumn,
 )
 from rich.text import Text
 
@@ -54,10 +56,11 @@ class ProgressSnapshot(BaseModel):
     output_tokens: int
     elapsed_seconds: float
     problems_per_minute: float
-    """rich's speed of the problems task: from the start to the latest finished problem."""
+    """Problems finished here per minute of this session so far: it falls while none finishes, so the
+    ETA of a slow stretch grows instead of standing still."""
     accepted_per_minute: float
     eta_seconds: float | None
-    """rich's time remaining at that speed; ``None`` until a problem has finished."""
+    """The problems left at that rate; ``None`` until a problem has finished."""
 
 
 class RunProgress:
@@ -105,7 +108,7 @@ class RunProgress:
             TextColumn("•"),
             TimeElapsedColumn(),
             TextColumn("elapsed • ETA"),
-            TimeRemainingColumn(),
+            _EtaColumn(already_done),
             console=console,
             get_time=clock,
             speed_estimate_period=math.inf,  # the whole run (rich keeps its last 1000 samples)
@@ -199,9 +202,9 @@ class RunProgress:
                 input_tokens=self._input_tokens,
                 output_tokens=self._output_tokens,
                 elapsed_seconds=elapsed,
-                problems_per_minute=(task.speed or 0.0) * 60,
-                accepted_per_minute=self._accepted / elapsed * 60 if elapsed > 0 else 0.0,
-                eta_seconds=task.time_remaining,
+                problems_per_minute=per_minute(done - self._already_done, elapsed),
+                accepted_per_minute=per_minute(self._accepted, elapsed),
+                eta_seconds=eta(int(task.total or 0) - done, done - self._already_done, elapsed),
             )
 
     def status_line(self) -> str:
@@ -250,6 +253,33 @@ def _calls(snap: ProgressSnapshot) -> str:
         f"{snap.model_calls} model calls ({snap.cached_calls} cached{failed}), "
         f"tokens {snap.input_tokens} in / {snap.output_tokens} out"
     )
+
+
+def per_minute(count: int, elapsed: float) -> float:
+    """``count`` per minute of ``elapsed`` seconds."""
+    return count / elapsed * 60 if elapsed > 0 else 0.0
+
+
+def eta(left: int, done: int, elapsed: float) -> float | None:
+    """Seconds for ``left`` problems at the rate ``done`` took ``elapsed``; ``None`` before the first."""
+    if left <= 0:
+        return 0.0
+    return left * elapsed / done if done > 0 and elapsed > 0 else None
+
+
+class _EtaColumn(ProgressColumn):
+    """The panel's ETA from :func:`eta`, which rich's own column would freeze between finished problems."""
+
+    def __init__(self, already_done: int) -> None:
+        super().__init__()
+        self._already_done = already_done
+
+    def render(self, task: Task) -> Text:
+        done, elapsed = int(task.completed), task.elapsed or 0.0
+        seconds = eta(int(task.total or 0) - done, done - self._already_done, elapsed)
+        if seconds is None:
+            return Text("-:--:--", style="progress.remaining")
+        return Text(str(timedelta(seconds=math.ceil(seconds))), style="progress.remaining")
 
 
 def _rates(snap: ProgressSnapshot) -> str:
