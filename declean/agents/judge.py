@@ -6,17 +6,16 @@ Only consulted when outputs differ beyond whitespace and the policy is ``llm``; 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from langchain_core.messages import BaseMessage
 
-from declean.errors import ReplyParseError
+from declean.agents.verdict import find_verdict, verdict_pattern
 from declean.prompts import PromptTemplate, load_prompt
 
 PROMPT_NAME = "judge"
-_VERDICT = re.compile(r"VERDICT\s*[:=\-]?\s*\**\s*(EQUIVALENT|DIFFERENT|NOT\s+EQUIVALENT)", re.IGNORECASE)
+_VERDICT = verdict_pattern("EQUIVALENT", "DIFFERENT", "NOT EQUIVALENT")
 
 
 @dataclass(frozen=True)
@@ -45,10 +44,5 @@ def build_messages(
 
 def parse(reply: str) -> JudgeVerdict:
     """Find exactly one kind of ``VERDICT: ...`` line; anything else is unparseable."""
-    found = {re.sub(r"\s+", " ", match.upper()) for match in _VERDICT.findall(reply)}
-    if len(found) != 1:
-        problem = "no VERDICT line" if not found else "contradicting VERDICT lines"
-        raise ReplyParseError(f"judge reply has {problem}", raw=reply)
-    equivalent = found == {"EQUIVALENT"}
-    after = _VERDICT.split(reply, maxsplit=1)[-1].strip()
-    return JudgeVerdict(equivalent=equivalent, reason=after.splitlines()[0] if after else "")
+    verdict = find_verdict(reply, _VERDICT, "judge")
+    return JudgeVerdict(equivalent=verdict.word == "EQUIVALENT", reason=verdict.reason)

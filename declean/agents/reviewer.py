@@ -6,17 +6,16 @@ the same judge role as the output comparison, with the same robust parsing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from langchain_core.messages import BaseMessage
 
-from declean.errors import ReplyParseError
+from declean.agents.verdict import find_verdict, verdict_pattern
 from declean.prompts import PromptTemplate, load_prompt
 
 PROMPT_NAME = "adequacy"
-_VERDICT = re.compile(r"VERDICT\s*[:=\-]?\s*\**\s*(ADEQUATE|INADEQUATE|NOT\s+ADEQUATE)", re.IGNORECASE)
+_VERDICT = verdict_pattern("ADEQUATE", "INADEQUATE", "NOT ADEQUATE")
 
 
 @dataclass(frozen=True)
@@ -45,9 +44,5 @@ def build_messages(
 
 def parse(reply: str) -> AdequacyVerdict:
     """Find exactly one kind of ``VERDICT: ...`` line; anything else is unparseable."""
-    found = {re.sub(r"\s+", " ", match.upper()) for match in _VERDICT.findall(reply)}
-    if len(found) != 1:
-        problem = "no VERDICT line" if not found else "contradicting VERDICT lines"
-        raise ReplyParseError(f"adequacy reply has {problem}", raw=reply)
-    after = _VERDICT.split(reply, maxsplit=1)[-1].strip()
-    return AdequacyVerdict(adequate=found == {"ADEQUATE"}, reason=after.splitlines()[0] if after else "")
+    verdict = find_verdict(reply, _VERDICT, "adequacy")
+    return AdequacyVerdict(adequate=verdict.word == "ADEQUATE", reason=verdict.reason)
