@@ -74,7 +74,7 @@ def test_definitions_are_not_magic() -> None:
         ('    printf("%f", price / 10);', ["10"]),
         ("    switch (count) { case 3: break; default: break; }", ["3"]),
         ("    fgets(line, 64, stdin);", ["64"]),
-        ('    printf("%f", price * 9 / 5 + 32);', ["9", "5", "32"]),
+        ('    printf("%f", price * 3 / 7 + 32);', ["3", "7", "32"]),
         ('    printf("%c", line[11]);', ["11"]),
     ],
 )
@@ -93,3 +93,19 @@ def test_measure_reports_repeated_values_and_one_literal_is_enough() -> None:
     assert evidence.examples == ["line 4: 7 (written 2 times)", "line 8: 0.15"]
     assert evidence.violated
     assert not measure(parse(source), McThresholds(magic_literals=4)).violated
+
+
+def test_the_constants_of_well_known_formulas_are_not_magic() -> None:
+    """The definition excuses them: temperature scales and the Gregorian leap-year rule."""
+    temperatures = (
+        "#include <stdio.h>\nint main(void) {\n    for (int celsius = -20; celsius <= 40; celsius += 10) {\n"
+        "        double fahrenheit = celsius * 9 / 5 + 32;\n        double kelvin = celsius + 273.15;\n"
+        '        printf("%d %.1f %.2f\\n", celsius, fahrenheit, kelvin);\n    }\n    return 0;\n}\n'
+    )
+    leap = (
+        "int is_leap(int year) {\n    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;\n}\n"
+    )
+    measured = measure(parse(temperatures))
+    assert measured.values["magic_literals"] == 3, measured.examples  # the loop's -20, 40 and 10 stay magic
+    assert measure(parse(leap)).score == 0
+    assert measure(parse("int quarter(int month) { return month % 4; }\n")).score == 1

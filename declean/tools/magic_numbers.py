@@ -15,7 +15,7 @@ import re
 
 from tree_sitter import Node
 
-from declean.tools.cparse import descendants_of_type, text
+from declean.tools.cparse import descendants_of_type, enclosing_function, text
 
 NEUTRAL_VALUES = frozenset({0.0, 0.5, 1.0, 2.0})
 """Values that are never magic."""
@@ -86,6 +86,32 @@ def excuse_at(position: Node, value: float, *, digit_arithmetic: bool = False) -
         return "decimal digit arithmetic"
     if operator == "/" and all(_small_whole(node) for node in parent.named_children):
         return "a formula's fraction"
+    return _well_known_formula(position, value, operator)
+
+
+_LEAP_YEAR_MODULI = frozenset({4.0, 100.0, 400.0})
+_FAHRENHEIT = frozenset({9.0, 5.0})
+_FAHRENHEIT_OFFSET = 32.0
+_KELVIN_OFFSET = 273.15
+
+
+def _well_known_formula(position: Node, value: float, operator: str | None) -> str | None:
+    """The constants of the formulas everyone knows: the Gregorian leap-year rule (``% 4``, ``% 100``,
+    ``% 400`` together in one function) and the temperature scales (``* 9 / 5 + 32``, ``+ 273.15``)."""
+    function = enclosing_function(position)
+    scope = text(function) if function is not None else ""
+    if operator in ("%", "%=") and abs(value) in _LEAP_YEAR_MODULI:
+        moduli = {float(found) for found in re.findall(r"%\s*(\d+)\b", scope)}
+        return "the leap-year rule" if len(moduli & _LEAP_YEAR_MODULI) >= 2 else None
+    fahrenheit = re.search(r"\b9(\.0*)?\s*[*/]|[*/]\s*9(\.0*)?\b", scope) and re.search(
+        r"\b5(\.0*)?\s*[*/]|[*/]\s*5(\.0*)?\b", scope
+    )
+    if fahrenheit and (
+        abs(value) in _FAHRENHEIT or (abs(value) == _FAHRENHEIT_OFFSET and operator in ("+", "-"))
+    ):
+        return "the Fahrenheit conversion"
+    if value == _KELVIN_OFFSET and operator in ("+", "-"):
+        return "the Kelvin conversion"
     return None
 
 
