@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.runtime import Runtime
-from langgraph.types import Command, Send, StreamMode
+from langgraph.types import Command, Send
 
 from declean.graphs.adequacy_node import check_clean
 from declean.graphs.context import Context
 from declean.graphs.label_nodes import accept_clean, declean, judge_node
-from declean.graphs.portal import destinations, dual_node
+from declean.graphs.portal import destinations, dual_node, relay
 from declean.graphs.sample_nodes import compile_node, fix, generate, run_node
 from declean.graphs.state import InputState, OutputState, ProblemState, SampleInput, SampleState
 from declean.tracing.events import Route
@@ -71,15 +71,7 @@ def build_graph(**compile_options: Any) -> CompiledStateGraph[ProblemState, Cont
     async def sample(state: SampleInput, runtime: Runtime[Context], config: RunnableConfig) -> OutputState:
         """One sample's subgraph; its ``custom`` events are passed on at the problem graph's level, so
         ``stream_mode="custom"`` sees them without ``subgraphs=True``."""
-        final: dict[str, Any] = {}
-        modes: list[StreamMode] = ["custom", "values"]
-        async for mode, chunk in sample_graph.astream(
-            state, config, context=runtime.context, stream_mode=modes
-        ):
-            if mode == "custom":
-                runtime.stream_writer(chunk)
-            else:
-                final = cast(dict[str, Any], chunk)
+        final = await relay(sample_graph, state, config, runtime.context, runtime.stream_writer)
         return OutputState(
             samples=final.get("samples", []),
             rejections=final.get("rejections", []),

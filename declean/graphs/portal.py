@@ -17,12 +17,14 @@ import contextvars
 import functools
 import threading
 from collections.abc import Awaitable, Callable, Coroutine
-from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
+from typing import Any, Literal, TypeVar, cast, get_args, get_origin, get_type_hints
 
 # LangGraph has no public way to give one node both a sync and an async body; its own prebuilt nodes
 # (ToolNode) use this class, which also injects ``runtime`` into either body.
+from langchain_core.runnables import RunnableConfig
 from langgraph._internal._runnable import RunnableCallable
-from langgraph.types import Command
+from langgraph.pregel import Pregel
+from langgraph.types import Command, StreamMode
 
 Result = TypeVar("Result")
 
@@ -86,3 +88,22 @@ def destinations(node: Callable[..., Any]) -> tuple[str, ...]:
     if get_origin(goto) is not Literal:
         return ()
     return tuple(get_args(goto))
+
+
+async def relay(
+    graph: Pregel[Any, Any, Any, Any],
+    graph_input: Any,
+    config: RunnableConfig,
+    context: Any,
+    write: Callable[[Any], None],
+) -> dict[str, Any]:
+    """Run ``graph`` inside a node, passing each of its ``custom`` stream events to ``write`` (the node's
+    own stream writer, so the outer graph's ``stream_mode="custom"`` sees them); its final state back."""
+    final: dict[str, Any] = {}
+    modes: list[StreamMode] = ["custom", "values"]
+    async for mode, chunk in graph.astream(graph_input, config, context=context, stream_mode=modes):
+        if mode == "custom":
+            write(chunk)
+        else:
+            final = cast(dict[str, Any], chunk)
+    return final

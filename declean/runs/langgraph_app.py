@@ -14,17 +14,16 @@ import asyncio
 import atexit
 import threading
 from contextlib import ExitStack, closing
-from typing import Any, TypedDict, cast
+from typing import Any, TypedDict
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.runtime import Runtime
-from langgraph.types import StreamMode
 
 from declean.graphs.context import Context
 from declean.graphs.pipeline import build_graph
-from declean.graphs.portal import dual_node
+from declean.graphs.portal import dual_node, relay
 from declean.problems import Problem
 from declean.settings import Settings
 
@@ -86,15 +85,9 @@ def make_graph(
     async def run_problem(state: ServerInput, runtime: Runtime[None], config: RunnableConfig) -> ServerOutput:
         problem = Problem.model_validate(state["problem"])
         context = await asyncio.to_thread(settings_context, Settings())
-        modes: list[StreamMode] = ["custom", "values"]
-        final: dict[str, Any] = {}
-        async for mode, chunk in inner.astream(
-            {"problem": problem}, config, context=context, stream_mode=modes
-        ):
-            if mode == "custom":
-                runtime.stream_writer(_as_json(chunk))
-            else:
-                final = cast(dict[str, Any], chunk)
+        final = await relay(
+            inner, {"problem": problem}, config, context, lambda event: runtime.stream_writer(_as_json(event))
+        )
         return ServerOutput(
             samples=[sample.model_dump(mode="json") for sample in final.get("samples", [])],
             rejections=[rejection.model_dump(mode="json") for rejection in final.get("rejections", [])],
