@@ -232,20 +232,7 @@ def model_name(model: BaseChatModel) -> str:
 async def compile_code(runtime: Runtime[Context], state: SampleState, code: str) -> CompileResult:
     """Compile in the context's sandbox (in a worker thread, holding an in-flight slot); traced."""
     sandbox = runtime.context.sandbox
-    async with runtime.context.in_flight.slot():
-        started = time.monotonic()
-        result = await asyncio.to_thread(sandbox.compile, code)
-        duration = time.monotonic() - started
-    runtime.context.trace.emit(
-        ToolCall,
-        tool="compile",
-        backend=sandbox.name,
-        inputs={"code": code},
-        result=result.model_dump(mode="json"),
-        duration_seconds=duration,
-        **where(state),
-    )
-    return result
+    return await _sandbox_call(runtime, state, "compile", {"code": code}, lambda: sandbox.compile(code))
 
 
 async def run_program(
@@ -253,20 +240,8 @@ async def run_program(
 ) -> RunResult:
     """Run one stdin case in the context's sandbox (in a worker thread, holding a slot); traced."""
     sandbox = runtime.context.sandbox
-    async with runtime.context.in_flight.slot():
-        started = time.monotonic()
-        result = await asyncio.to_thread(sandbox.run, program, stdin)
-        duration = time.monotonic() - started
-    runtime.context.trace.emit(
-        ToolCall,
-        tool="run",
-        backend=sandbox.name,
-        inputs={"stdin": stdin, "program_sha256": program.sha256},
-        result=result.model_dump(mode="json"),
-        duration_seconds=duration,
-        **where(state),
-    )
-    return result
+    inputs = {"stdin": stdin, "program_sha256": program.sha256}
+    return await _sandbox_call(runtime, state, "run", inputs, lambda: sandbox.run(program, stdin))
 
 
 async def sanitized_run(
@@ -275,15 +250,33 @@ async def sanitized_run(
     """Build ``code`` with the sanitizers and run every stdin case (one sandbox call, holding a slot);
     traced as the ``sanitize`` tool."""
     sandbox = runtime.context.sandbox
+    inputs = {"code": code, "stdin": list(stdin_cases)}
+    return await _sandbox_call(
+        runtime, state, "sanitize", inputs, lambda: sanitized_compile_and_run(sandbox, code, stdin_cases)
+    )
+
+
+SandboxResult = TypeVar("SandboxResult", bound=BaseModel)
+
+
+async def _sandbox_call(
+    runtime: Runtime[Context],
+    state: SampleState,
+    tool: str,
+    inputs: dict[str, Any],
+    work: Callable[[], SandboxResult],
+) -> SandboxResult:
+    """``work`` in a worker thread holding an in-flight slot, written to the trace as ``tool``; only the
+    time in the sandbox (not the wait for a slot) counts as its duration."""
     async with runtime.context.in_flight.slot():
         started = time.monotonic()
-        result = await asyncio.to_thread(sanitized_compile_and_run, sandbox, code, stdin_cases)
+        result = await asyncio.to_thread(work)
         duration = time.monotonic() - started
     runtime.context.trace.emit(
         ToolCall,
-        tool="sanitize",
-        backend=sandbox.name,
-        inputs={"code": code, "stdin": list(stdin_cases)},
+        tool=tool,
+        backend=runtime.context.sandbox.name,
+        inputs=inputs,
         result=result.model_dump(mode="json"),
         duration_seconds=duration,
         **where(state),
