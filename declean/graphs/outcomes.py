@@ -127,7 +127,7 @@ def reject(
     runtime.stream_writer({"event": "rejection", "rejection": rejection})
     pending: list[PlannedStep] = []
     if stage == "declean" and principle and context.on_rejection == "continue":
-        more = after_rejected(context.label_plan, state["order"], state["current"], principle, "continue")
+        more = after_rejected(context.label_plan, state["order"], state["current"], principle)
         pending = [*more, *state.get("pending", [])]
     goto = "declean" if pending else END
     why = f"rejected ({reason}): {detail}" + ("; the plan goes on" if pending else "")

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict
 
 from declean.principles import Principle
-from declean.samples import LabelPlan, OnRejection, Sample
+from declean.samples import LabelPlan, Sample
 
 
 class PlannedStep(BaseModel):
@@ -71,11 +71,11 @@ def after_accepted(
 
 
 def after_rejected(
-    plan: LabelPlan, order: Sequence[Principle], base: Sample, principle: Principle, policy: OnRejection
+    plan: LabelPlan, order: Sequence[Principle], base: Sample, principle: Principle
 ) -> list[PlannedStep]:
-    """What replaces a rejected step: the chain goes on from its base (``continue``), or stops; in the
-    subset tree the other subsets of ``base`` are planned already."""
-    if plan == "all-subsets" or policy == "stop":
+    """What replaces a rejected step when the plan goes on (``on_rejection=continue``): the chain's next
+    principle from the same base; in the subset tree the other subsets of ``base`` are planned already."""
+    if plan == "all-subsets":
         return []
     later = list(order[order.index(principle) + 1 :])
     return [PlannedStep(base=base, principle=later[0])] if later else []
