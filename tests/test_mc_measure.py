@@ -102,9 +102,7 @@ def test_the_constants_of_well_known_formulas_are_not_magic() -> None:
         "        double fahrenheit = celsius * 9 / 5 + 32;\n        double kelvin = celsius + 273.15;\n"
         '        printf("%d %.1f %.2f\\n", celsius, fahrenheit, kelvin);\n    }\n    return 0;\n}\n'
     )
-    leap = (
-        "int is_leap(int year) {\n    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;\n}\n"
-    )
+    leap = "int is_leap(int year) {\n    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;\n}\n"
     measured = measure(parse(temperatures))
     assert measured.values["magic_literals"] == 3, measured.examples  # the loop's -20, 40 and 10 stay magic
     assert measure(parse(leap)).score == 0
