@@ -34,6 +34,12 @@
 
 ``TraceNotFoundError``
     ``declean trace`` was asked about a run, sample or event that is not in the traces.
+
+``DatasetError``
+    A run directory or dataset that cannot be used; the message names the file and the line.
+
+    ``TestSetReusedError``
+        A dataset version's test split was already evaluated; the ledger says when.
 """
 
 from __future__ import annotations
@@ -81,3 +87,15 @@ class ReplyParseError(DecleanError):
 
 class TraceNotFoundError(DecleanError):
     """A run, sample or event named by the user is not in the traces."""
+
+
+class DatasetError(DecleanError):
+    """A run directory or dataset that cannot be used (not a run, a corrupt line, a newer format); the
+    message names the file and the line. Nothing is written when it is raised."""
+
+
+class TestSetReusedError(DatasetError):
+    """A dataset version's test split was evaluated before; the message says when. Pass ``again`` to
+    evaluate it anyway (the ledger records that too)."""
+
+    __test__ = False

@@ -10,6 +10,7 @@ import structlog
 import typer
 
 from declean.cli.cache import cache_app
+from declean.cli.dataset import dataset_app
 from declean.cli.lint import lint
 from declean.cli.run import run
 from declean.cli.sandbox import sandbox_app
@@ -19,6 +20,7 @@ app = typer.Typer(no_args_is_help=True, help="Verified, labeled code-quality dat
 app.add_typer(sandbox_app, name="sandbox")
 app.add_typer(cache_app, name="cache")
 app.add_typer(trace_app, name="trace")
+app.add_typer(dataset_app, name="dataset")
 app.command("run")(run)
 app.command("lint")(lint)
 

@@ -34,6 +34,8 @@ class ProblemRecord(BaseModel):
     problem_id: str
     status: Literal["done", "crashed"]
     """``done``: every sample ran to its end; ``crashed``: the graph raised (a resumed run retries it)."""
+    statement: str = ""
+    """The problem statement, so a dataset can describe a problem none of whose versions was accepted."""
     accepted: int = 0
     rejected: int = 0
     error: str | None = None
@@ -87,11 +89,11 @@ class OutputDir:
         new_samples = [s for s in samples if s.id not in self._sample_ids]
         new_rejections = [r for r in rejections if r.sample_id not in self._rejection_ids]
         self.path.mkdir(parents=True, exist_ok=True)
-        _append(self.samples, [s.model_dump_json() for s in new_samples])
+        append_lines(self.samples, [s.model_dump_json() for s in new_samples])
         self._sample_ids.update(s.id for s in new_samples)
-        _append(self.rejections, [r.model_dump_json() for r in new_rejections])
+        append_lines(self.rejections, [r.model_dump_json() for r in new_rejections])
         self._rejection_ids.update(r.sample_id for r in new_rejections)
-        _append(self.problems, [record.model_dump_json()])
+        append_lines(self.problems, [record.model_dump_json()])
 
     def clear(self) -> None:
         """Remove the results (for ``--restart``)."""
@@ -112,7 +114,8 @@ def complete_lines(path: Path) -> Iterator[str]:
                 yield line
 
 
-def _append(path: Path, lines: Sequence[str]) -> None:
+def append_lines(path: Path, lines: Sequence[str]) -> None:
+    """Append ``lines`` with one ``write`` and sync: a crash leaves at most a partial last line."""
     if not lines:
         return
     data = "".join(line + "\n" for line in lines).encode()

@@ -213,7 +213,12 @@ async def _run_one(
     rejections: list[Rejection] = list(result.get("rejections", []))
     calls: list[CallUsage] = list(result.get("calls", []))
     record = ProblemRecord(
-        problem_id=problem.id, status="done", accepted=len(samples), rejected=len(rejections), calls=calls
+        problem_id=problem.id,
+        status="done",
+        statement=problem.statement,
+        accepted=len(samples),
+        rejected=len(rejections),
+        calls=calls,
     )
     return samples, rejections, record
 

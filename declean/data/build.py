@@ -1,0 +1,295 @@
+"""``declean dataset build``: runs in, a new dataset version out.
+
+Order of work: read the runs (complete problems only), compile the natural ``NO_COMPILE`` candidates,
+deduplicate (an earlier version's records first, so they are the ones kept), fill the ``NO_COMPILE`` share
+with verified breakages, split by problem, then write the version aside and commit it
+(:mod:`declean.data.store`). Content that equals the current version's makes no new version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import random
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from declean.data.card import render_card
+from declean.data.dedup import deduplicate
+from declean.data.export import write_split
+from declean.data.no_compile import break_samples, verify_natural
+from declean.data.records import SPLITS, DatasetRecord, Split
+from declean.data.runs import RunContents, read_run
+from declean.data.split import CLEAN, split_by_problem
+from declean.data.store import (
+    BUILD_FILE,
+    CARD_FILE,
+    DATA_DIR,
+    DEDUP_FILE,
+    NEAR_PROBLEMS_FILE,
+    NO_COMPILE_REJECTED_FILE,
+    BuildSettings,
+    DatasetDir,
+    DatasetIndex,
+    NoCompileStats,
+    RunSource,
+    VersionInfo,
+)
+from declean.errors import DatasetError
+from declean.principles import NO_COMPILE, REGISTRY
+from declean.sandbox.base import Sandbox
+
+
+@dataclass
+class BuildOutcome:
+    """What a build did."""
+
+    index: DatasetIndex
+    version: VersionInfo
+    """The current version: the new one, or the unchanged previous one."""
+    created: bool
+    """False when the runs added nothing and the current version stays."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def build_dataset(
+    run_dirs: Sequence[Path],
+    out: Path,
+    sandbox: Sandbox,
+    settings: BuildSettings | None = None,
+    *,
+    name: str | None = None,
+    workers: int = 2,
+    log: Callable[[str], None] = lambda _: None,
+) -> BuildOutcome:
+    """Build a new version of the dataset in ``out`` from ``run_dirs`` (and the current version, if any)."""
+    settings = settings or BuildSettings()
+    _check(settings)
+    store = DatasetDir(out)
+    index = store.load_index()
+    previous = index.version() if index.current else None
+    label_names = list(REGISTRY.names())
+    runs, warnings = _read_runs(run_dirs, log)
+    earlier = store.records(previous) if previous is not None else []
+    known = {record.id for record in earlier}
+    new_samples = [record for run in runs for record in run.samples if record.id not in known]
+    _check_labels(runs, label_names)
+    candidates = [r for run in runs for r in run.natural_errors if r.id not in known and r.statement]
+    natural = verify_natural(candidates, sandbox, workers=workers)
+    log(f"natural compile errors: {len(natural.records)} of {len(candidates)} candidates are gcc errors")
+
+    carried = [record for record in earlier if record.source != "breakage"]
+    dedup = deduplicate([*carried, *new_samples, *natural.records], settings.near_duplicate_threshold)
+    log(
+        f"deduplicated: kept {len(dedup.kept)}, dropped {len(dedup.dropped)} ({_counts_text(dedup.counts())})"
+    )
+    if not dedup.kept:
+        raise DatasetError("nothing to build: the runs hold no accepted sample of a complete problem")
+
+    kept, surplus = _natural_within_share(dedup.kept, settings, known)
+    warnings += [f"left out natural NO_COMPILE record {record_id} (over the share)" for record_id in surplus]
+    parents = [record for record in kept if record.source == "accepted"]
+    target = _no_compile_target(kept, settings.no_compile_share)
+    have = sum(NO_COMPILE in record.labels for record in kept)
+    earlier_breakages = [record for record in earlier if record.source == "breakage"]
+    broken = break_samples(
+        parents, max(0, target - have), sandbox, seed=settings.seed, known=earlier_breakages, workers=workers
+    )
+    if len(broken.records) < target - have:
+        warnings.append(f"NO_COMPILE: {have + len(broken.records)} records, short of the {target} asked for")
+    records = [*kept, *broken.records]
+    log(f"NO_COMPILE: {have} natural, {len(broken.records)} breakages ({broken.compiles} compiles)")
+
+    fixed, closed = _earlier_splits(earlier, settings, warnings)
+    assignment, report = split_by_problem(
+        records,
+        label_names,
+        test_size=settings.test_size,
+        validation_size=settings.validation_size,
+        seed=settings.seed,
+        linked=[pair.problems for pair in dedup.cross_problem],
+        fixed=fixed,
+        closed=closed,
+    )
+    records = sorted(
+        (record.model_copy(update={"split": assignment[record.problem_id]}) for record in records),
+        key=lambda record: (SPLITS.index(record.split or "train"), record.problem_id, record.id),
+    )
+    fingerprint = content_fingerprint(records)
+    if previous is not None and previous.fingerprint == fingerprint:
+        log(f"unchanged: the runs add nothing to {previous.name}")
+        return BuildOutcome(index=index, version=previous, created=False, warnings=warnings)
+
+    version = VersionInfo(
+        name=f"v{len(index.versions) + 1}",
+        fingerprint=fingerprint,
+        created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        parent=previous.name if previous is not None else None,
+        label_names=label_names,
+        runs=_sources(previous, runs),
+        settings=settings,
+        records=len(records),
+        counts=_split_counts(records, label_names),
+        problems={
+            split: sorted({r.problem_id for r in records if r.split == split})
+            for split in SPLITS
+            if any(r.split == split for r in records)
+        },
+        split=report,
+        dedup=dedup.counts(),
+        no_compile=NoCompileStats(
+            target=target,
+            natural=have,
+            breakage=len(broken.records),
+            by_kind=_kinds(broken.records),
+            natural_not_compile_errors=len(natural.rejected),
+            breakages_turned_down=len(broken.rejected),
+            compiles=natural.compiles + broken.compiles,
+        ),
+        warnings=warnings,
+    )
+    new_index = DatasetIndex(current=version.name, versions=[*index.versions, version])
+    card = render_card(new_index, records, name=name or out.resolve().name)
+    with store.staging() as staged:
+        for split in version.splits():
+            write_split([r for r in records if r.split == split], label_names, staged / DATA_DIR, split)
+        _write_lines(staged / DEDUP_FILE, [entry.model_dump_json() for entry in dedup.dropped])
+        _write_lines(staged / NEAR_PROBLEMS_FILE, [pair.model_dump_json() for pair in dedup.cross_problem])
+        _write_lines(
+            staged / NO_COMPILE_REJECTED_FILE,
+            [attempt.model_dump_json() for attempt in [*natural.rejected, *broken.rejected]],
+        )
+        (staged / BUILD_FILE).write_text(version.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        (staged / CARD_FILE).write_text(card, encoding="utf-8")
+        store.commit(staged, new_index, card)
+    log(f"wrote {version.name}: {version.records} records in {out}")
+    return BuildOutcome(index=new_index, version=version, created=True, warnings=warnings)
+
+
+def content_fingerprint(records: Sequence[DatasetRecord]) -> str:
+    """sha256 of the records' ids, codes, labels and splits, in id order."""
+    digest = hashlib.sha256()
+    for record in sorted(records, key=lambda record: record.id):
+        digest.update(json.dumps([record.id, record.code, record.labels, record.split]).encode())
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def _check(settings: BuildSettings) -> None:
+    if not 0.0 <= settings.no_compile_share < 1.0:
+        raise DatasetError(f"the NO_COMPILE share must be in [0, 1), not {settings.no_compile_share}")
+    if not 0.0 < settings.near_duplicate_threshold <= 1.0:
+        raise DatasetError(
+            f"the near-duplicate threshold must be in (0, 1], not {settings.near_duplicate_threshold}"
+        )
+
+
+def _read_runs(run_dirs: Sequence[Path], log: Callable[[str], None]) -> tuple[list[RunContents], list[str]]:
+    if not run_dirs:
+        raise DatasetError("no run directory given")
+    runs: list[RunContents] = []
+    warnings: list[str] = []
+    seen: dict[str, Path] = {}
+    for path in run_dirs:
+        run = read_run(path)
+        if run.manifest.run_id in seen:
+            warnings.append(
+                f"{path}: run {run.manifest.run_id} was already read from {seen[run.manifest.run_id]}"
+            )
+            continue
+        seen[run.manifest.run_id] = path
+        warnings += run.warnings
+        runs.append(run)
+        log(
+            f"read {path}: {len(run.samples)} samples, "
+            f"{len(run.natural_errors)} natural compile-error candidates"
+        )
+    return runs, warnings
+
+
+def _check_labels(runs: Sequence[RunContents], label_names: Sequence[str]) -> None:
+    for run in runs:
+        for record in run.samples:
+            unknown = sorted(set(record.labels) - set(label_names))
+            if unknown:
+                raise DatasetError(
+                    f"{run.path}: sample {record.sample_id} has label(s) {', '.join(unknown)} that no "
+                    f"registered principle has (known: {', '.join(label_names)}); register them first"
+                )
+
+
+def _no_compile_target(records: Sequence[DatasetRecord], share: float) -> int:
+    others = sum(NO_COMPILE not in record.labels for record in records)
+    return round(share / (1.0 - share) * others) if share > 0 else 0
+
+
+def _natural_within_share(
+    records: list[DatasetRecord], settings: BuildSettings, known: set[str]
+) -> tuple[list[DatasetRecord], list[str]]:
+    """Natural records beyond the share are left out: an earlier version's first, then a seeded choice."""
+    target = _no_compile_target(records, settings.no_compile_share)
+    natural = [record for record in records if record.source == "natural"]
+    if len(natural) <= target:
+        return records, []
+    rng = random.Random(f"natural/{settings.seed}")
+    order = sorted(natural, key=lambda record: (record.id not in known, rng.random()))
+    surplus = {record.id for record in order[target:]}
+    return [record for record in records if record.id not in surplus], sorted(surplus)
+
+
+def _earlier_splits(
+    earlier: Sequence[DatasetRecord], settings: BuildSettings, warnings: list[str]
+) -> tuple[dict[str, Split], frozenset[Split]]:
+    fixed: dict[str, Split] = {}
+    for record in earlier:
+        if record.split is not None:
+            fixed[record.problem_id] = record.split
+    if settings.fresh_test:
+        if not earlier:
+            warnings.append("--fresh-test: there is no earlier version; the test split is new anyway")
+        fixed = {problem: "validation" if split == "test" else split for problem, split in fixed.items()}
+    return fixed, frozenset()
+
+
+def _sources(previous: VersionInfo | None, runs: Sequence[RunContents]) -> list[RunSource]:
+    sources = {source.run_id: source for source in (previous.runs if previous is not None else [])}
+    for run in runs:
+        sources[run.manifest.run_id] = RunSource(
+            run_id=run.manifest.run_id,
+            path=str(run.path),
+            settings=dict(run.manifest.settings),
+            samples=len(run.samples),
+            natural_candidates=len(run.natural_errors),
+        )
+    return list(sources.values())
+
+
+def _split_counts(records: Sequence[DatasetRecord], label_names: Sequence[str]) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for split in SPLITS:
+        members = [record for record in records if record.split == split]
+        if not members:
+            continue
+        row = {label: sum(label in record.labels for record in members) for label in label_names}
+        row[CLEAN] = sum(not record.labels for record in members)
+        row["records"] = len(members)
+        counts[split] = row
+    return counts
+
+
+def _kinds(records: Sequence[DatasetRecord]) -> dict[str, int]:
+    kinds = Counter(
+        record.no_compile.kind for record in records if record.no_compile and record.no_compile.kind
+    )
+    return dict(sorted(kinds.items()))
+
+
+def _counts_text(counts: dict[str, int]) -> str:
+    return ", ".join(f"{kind} {count}" for kind, count in counts.items())
+
+
+def _write_lines(path: Path, lines: Sequence[str]) -> None:
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")

@@ -1,0 +1,86 @@
+"""What a dataset holds: one record per program, with its labels and where it came from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from declean.errors import DatasetError
+from declean.samples import Step
+
+RecordSource = Literal["accepted", "breakage", "natural"]
+"""``accepted``: a sample a run accepted; ``breakage``: an accepted sample broken on purpose so it does not
+compile; ``natural``: a version a model wrote that never compiled (a ``fixes_exhausted`` rejection)."""
+
+Split = Literal["train", "validation", "test"]
+SPLITS: tuple[Split, ...] = ("train", "validation", "test")
+
+
+class NoCompile(BaseModel):
+    """Why a ``NO_COMPILE`` record does not compile: the breakage applied, and gcc's verdict on it."""
+
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
+
+    origin: Literal["breakage", "natural"]
+    """Broken on purpose by :mod:`declean.tools.breakage`, or written that way by a model."""
+    kind: str | None = None
+    """The breakage (``missing_semicolon``, ``wrong_argument_count``...); ``None`` for natural errors."""
+    line: int | None = None
+    """The line of the breakage in the parent's code, or of gcc's first error."""
+    description: str = ""
+    """What was broken, in words."""
+    compiler_error: str
+    """gcc's first error line, from the sandbox compile that verified the record."""
+
+
+class DatasetRecord(BaseModel):
+    """One program of a dataset with its labels and its provenance."""
+
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
+
+    id: str
+    """``<run id>/<sample id>`` for a run's samples, ``<parent id>/NO_COMPILE:<kind>`` for a breakage,
+    ``<run id>/<sample id>/natural`` for a natural compile error: unique across the dataset's versions."""
+    problem_id: str
+    """The problem it solves; a split never holds a problem another split holds."""
+    statement: str
+    """The problem statement."""
+    code: str
+    """The C source."""
+    labels: list[str]
+    """Every principle the code violates, ``NO_COMPILE`` included; ``[]`` for clean code."""
+    source: RecordSource
+    """How the record was made."""
+    run_id: str
+    """The run it comes from."""
+    sample_id: str
+    """Its id in that run (``samples.jsonl`` or, for natural errors, ``rejections.jsonl``)."""
+    parent_id: str | None = None
+    """The dataset record it was rewritten or broken from (``None`` for clean code and natural errors)."""
+    models: dict[str, str] = Field(default_factory=dict)
+    """Role -> the model the run used for it."""
+    prompt_hashes: dict[str, str] = Field(default_factory=dict)
+    """Prompt name -> hash of every template that contributed to the code."""
+    lineage: list[Step] = Field(default_factory=list)
+    """Every step from the clean version to this code: who made it, strategy, level, labels added."""
+    stdin: list[str] = Field(default_factory=list)
+    """The stdin cases the code was run on."""
+    outputs: list[str] = Field(default_factory=list)
+    """Its stdout on each case (empty for code that does not compile)."""
+    no_compile: NoCompile | None = None
+    """Why the code does not compile, for ``NO_COMPILE`` records."""
+    split: Split | None = None
+    """The split the record belongs to, once the dataset is split."""
+
+    def label_key(self) -> frozenset[str]:
+        """The label set: only records with the same one can be duplicates of each other."""
+        return frozenset(self.labels)
+
+
+def invalid_line(path: Path, number: int, what: str, error: ValidationError) -> DatasetError:
+    """The error for line ``number`` of ``path`` that is not a valid ``what``: names file, line and field."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "the line"
+    return DatasetError(f"{path}:{number}: not a {what} ({where}: {first['msg']})")
