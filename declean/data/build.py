@@ -77,7 +77,7 @@ def build_dataset(
     known = {record.id for record in earlier}
     new_samples = [record for run in runs for record in run.samples if record.id not in known]
     _check_labels(runs, label_names)
-    candidates = [r for run in runs for r in run.natural_errors if r.id not in known and r.statement]
+    candidates = [r for run in runs for r in run.natural_errors if r.id not in known]
     natural = verify_natural(candidates, sandbox, workers=workers)
     log(f"natural compile errors: {len(natural.records)} of {len(candidates)} candidates are gcc errors")
 

@@ -47,13 +47,8 @@ class NoCompileResult:
 
 def compile_error(result: CompileResult) -> str | None:
     """gcc's first located error when the compile failed because of the code; ``None`` otherwise."""
-    if result.ok or result.timed_out or result.output_limit_exceeded or result.signal is not None:
-        return None
-    located = [error for error in result.errors if error.line is not None]
-    if not located:
-        return None
-    first = located[0]
-    return f"line {first.line}: {first.message}"
+    errors = result.code_errors()
+    return f"line {errors[0].line}: {errors[0].message}" if errors else None
 
 
 def verify_natural(

@@ -52,6 +52,7 @@ def read_run(path: Path) -> RunContents:
     done = set(statements)
     models = _models(manifest)
     left_out: dict[str, int] = {}
+    unstated: set[str] = set()
     for line_number, line in _lines(path / SAMPLES_FILE, contents.warnings):
         sample = _parse(Sample, path / SAMPLES_FILE, line_number, line)
         if sample.problem_id not in done:
@@ -62,7 +63,15 @@ def read_run(path: Path) -> RunContents:
         rejection = _parse(Rejection, path / REJECTIONS_FILE, line_number, line)
         if rejection.problem_id in done and rejection.reason == "fixes_exhausted" and rejection.code:
             statement = statements[rejection.problem_id] or _statement(contents.samples, rejection.problem_id)
+            if not statement:
+                unstated.add(rejection.problem_id)
+                continue
             contents.natural_errors.append(_from_rejection(rejection, manifest.run_id, models, statement))
+    if unstated:
+        contents.warnings.append(
+            f"{path}: left out the compile errors of problems whose statement the run did not record "
+            f"(a run older than problems.jsonl's statements): {', '.join(sorted(unstated))}"
+        )
     if left_out:
         named = ", ".join(f"{problem} ({count} samples)" for problem, count in sorted(left_out.items()))
         contents.warnings.append(f"{path}: left out problems the run did not finish: {named}")

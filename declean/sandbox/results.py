@@ -158,6 +158,13 @@ class CompileResult(ProcessOutcome):
         """Only the diagnostics that stop compilation."""
         return [d for d in self.diagnostics if d.severity in ("error", "fatal error")]
 
+    def code_errors(self) -> list[Diagnostic]:
+        """gcc's located errors when the compile failed because of the code: empty when it succeeded, or
+        failed only at link time, by a timeout, a limit or a signal (the code may be fine)."""
+        if self.ok or self.timed_out or self.output_limit_exceeded or self.signal is not None:
+            return []
+        return [error for error in self.errors if error.line is not None]
+
     def failure_reason(self) -> str | None:
         """Why the compile failed: the first error message, or the process failure."""
         if self.ok:
