@@ -12,6 +12,7 @@ from pydantic import SecretStr, ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from declean.cli.models import open_models, settings_from
 from declean.cli.progress import RunProgress
 from declean.cli.run_options import RunOptions
 from declean.errors import ConfigurationError, DecleanError
@@ -153,7 +154,6 @@ def _run(
     use_cache: bool,
     prices_file: Path | None,
 ) -> RunSummary:
-    from declean.models.providers import resolve_models
     from declean.problems import load_problems
     from declean.runs import run_problems
     from declean.sandbox import get_sandbox
@@ -161,14 +161,12 @@ def _run(
     if resume and restart:
         raise ConfigurationError("--resume and --restart exclude each other")
     problems = load_problems(problems_file)
-    settings = _settings(overrides)
+    settings = settings_from(overrides)
     prices = _load_prices(prices_file) if prices_file else settings.prices
     run_id = _resumed_run_id(out) if resume else None
     with ExitStack() as resources:
         sandbox = resources.enter_context(closing(get_sandbox(options.sandbox_backend)))
-        if settings.provider == "local":
-            console.print("starting the embedded model (first use assembles it from its packages) ...")
-        models = resources.enter_context(resolve_models(settings.models()))
+        models = open_models(resources, settings, console)
         model_cache = (
             resources.enter_context(closing(SqliteModelCache(out / CACHE_FILE))) if use_cache else None
         )
@@ -265,17 +263,6 @@ def _load_prices(path: Path) -> dict[str, Price]:
     except (yaml.YAMLError, ValidationError) as error:
         expected = "model: {input_per_million, output_per_million}"
         raise ConfigurationError(f"{path}: not a price table ({expected}): {error}") from error
-
-
-def _settings(overrides: dict[str, Any]) -> Settings:
-    """The environment's settings with the flags that were given on top; invalid values are refused."""
-    from declean.settings import Settings
-
-    try:
-        return Settings(**{key: value for key, value in overrides.items() if value is not None})
-    except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
-        raise ConfigurationError(f"invalid settings: {problems}") from error
 
 
 def _print_summary(summary: RunSummary, out: Path, principles: list[str]) -> None:

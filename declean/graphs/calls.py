@@ -21,7 +21,8 @@ from pydantic import BaseModel
 
 from declean.graphs.context import Context
 from declean.graphs.state import SampleState
-from declean.models.cache import CachedReply, cache_key
+from declean.models.cache import CachedReply
+from declean.models.identity import call_key, jsonable, model_name
 from declean.models.retry import RetriesExhaustedError, with_retries
 from declean.models.usage import CallUsage
 from declean.samples import Role
@@ -112,7 +113,7 @@ async def call_model(
     key = None
     if cache is not None:
         slot = f"{node}:{state.get('principle')}:{state.get('fix_attempts', 0)}"
-        key = _key(model, name, params, messages, sample_index=state.get("sample_index"), slot=slot)
+        key = call_key(model, params, messages, sample_index=state.get("sample_index"), slot=slot)
     cached = cache.get(key) if cache is not None and key is not None else None
     reply, error = cached, None
     retries: list[str] = []
@@ -203,32 +204,6 @@ async def _ask(
     )
 
 
-def _key(
-    model: BaseChatModel,
-    name: str,
-    params: dict[str, Any],
-    messages: Sequence[BaseMessage],
-    *,
-    sample_index: int | None,
-    slot: str,
-) -> str:
-    identifying = {key: value for key, value in model._identifying_params.items() if "key" not in key.lower()}
-    return cache_key(
-        model=name,
-        model_params=jsonable(identifying),
-        call_params=jsonable(params),
-        messages=[(message.type, message.text) for message in messages],
-        sample_index=sample_index,
-        slot=slot,
-    )
-
-
-def model_name(model: BaseChatModel) -> str:
-    """A model's class and name for traces; never its credentials."""
-    name = getattr(model, "model_name", None) or getattr(model, "model", None)
-    return f"{type(model).__name__}:{name}" if name else type(model).__name__
-
-
 async def compile_code(runtime: Runtime[Context], state: SampleState, code: str) -> CompileResult:
     """Compile in the context's sandbox (in a worker thread, holding an in-flight slot); traced."""
     sandbox = runtime.context.sandbox
@@ -282,16 +257,3 @@ async def _sandbox_call(
         **where(state),
     )
     return result
-
-
-def jsonable(value: Any) -> Any:
-    """Pydantic models, LangGraph ``Send``s and containers as plain JSON values for the trace."""
-    if isinstance(value, BaseModel):
-        return value.model_dump(mode="json")
-    if isinstance(value, dict):
-        return {str(key): jsonable(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(item) for item in value]
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    return repr(value)

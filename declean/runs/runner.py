@@ -20,9 +20,9 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph.state import CompiledStateGraph
 
 from declean.errors import ConfigurationError
-from declean.graphs.calls import model_name
 from declean.graphs.context import Context
 from declean.graphs.pipeline import build_graph
+from declean.models.identity import model_name
 from declean.models.usage import CallUsage, PriceTable
 from declean.problems import Problem
 from declean.runs.checkpoints import open_checkpointer, remove_sqlite_checkpoints
