@@ -25,7 +25,7 @@ def entry(version: str = "v1", split: str = "test", detector: str = "lint") -> L
 
 def test_a_second_evaluation_of_a_test_split_is_refused_and_says_when(tmp_path: Path) -> None:
     ledger = Ledger(tmp_path)
-    first = ledger.record(entry())
+    [first] = ledger.record(entry())
     said = rf"already evaluated 1 time\(s\), first on {re.escape(first.when)}"
     with pytest.raises(TestSetReusedError, match=said):
         ledger.record(entry(detector="llm"))
@@ -35,7 +35,7 @@ def test_a_second_evaluation_of_a_test_split_is_refused_and_says_when(tmp_path: 
 def test_again_evaluates_it_anyway_and_the_entry_says_so(tmp_path: Path) -> None:
     ledger = Ledger(tmp_path)
     ledger.record(entry())
-    second = ledger.record(entry(detector="llm"), again=True)
+    [second] = ledger.record(entry(detector="llm"), again=True)
     assert second.again and [e.again for e in ledger.entries()] == [False, True]
     assert len(ledger.uses("v1")) == 2
 
@@ -60,3 +60,11 @@ def test_a_corrupt_ledger_line_names_the_file_and_line(tmp_path: Path) -> None:
         handle.write('{"version": "v1"}\n')
     with pytest.raises(DatasetError, match=rf"{LEDGER_FILE}:2: not a ledger entry"):
         Ledger(tmp_path).entries()
+
+
+def test_one_evaluation_of_several_detectors_is_one_use(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path)
+    recorded = ledger.record(entry(detector="lint"), entry(detector="llm"))
+    assert [e.again for e in recorded] == [False, False]
+    with pytest.raises(TestSetReusedError):
+        ledger.record(entry(detector="hybrid"))

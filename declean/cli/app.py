@@ -11,6 +11,7 @@ import typer
 
 from declean.cli.cache import cache_app
 from declean.cli.dataset import dataset_app
+from declean.cli.detect import detect_app
 from declean.cli.lint import lint
 from declean.cli.run import run
 from declean.cli.sandbox import sandbox_app
@@ -21,6 +22,7 @@ app.add_typer(sandbox_app, name="sandbox")
 app.add_typer(cache_app, name="cache")
 app.add_typer(trace_app, name="trace")
 app.add_typer(dataset_app, name="dataset")
+app.add_typer(detect_app, name="detect")
 app.command("run")(run)
 app.command("lint")(lint)
 

@@ -82,11 +82,15 @@ class Ledger:
                 "--again to evaluate it anyway, or build a new version with --fresh-test"
             )
 
-    def record(self, entry: LedgerEntry, *, again: bool = False) -> LedgerEntry:
-        """Check, then append ``entry`` (marked ``again`` when the split was used before)."""
-        self.check(entry.version, entry.split, again=again)
-        if again and self.uses(entry.version, entry.split):
-            entry = entry.model_copy(update={"again": True})
+    def record(self, *entries: LedgerEntry, again: bool = False) -> list[LedgerEntry]:
+        """Check once, then append ``entries`` (one evaluation of several detectors is one use; each
+        entry is marked ``again`` when its split had been evaluated before)."""
+        recorded = []
+        for entry in entries:
+            self.check(entry.version, entry.split, again=again)
+        for entry in entries:
+            used_before = bool(self.uses(entry.version, entry.split)) and entry.split == "test"
+            recorded.append(entry.model_copy(update={"again": used_before and again}))
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        append_lines(self.path, [entry.model_dump_json()])
-        return entry
+        append_lines(self.path, [entry.model_dump_json() for entry in recorded])
+        return recorded

@@ -9,8 +9,8 @@ Models (real :class:`~langchain_core.language_models.BaseChatModel` subclasses; 
 - :class:`ScriptedChatModel` replies from a script of (marker the prompt must contain, reply or
   exception); an unforeseen call raises :class:`UnexpectedModelCallError`, and
   :meth:`~ScriptedChatModel.check_finished` lists what went wrong. :data:`GENERATOR`, :data:`FIXER`,
-  :data:`JUDGE` and :data:`DECLEAN` (per principle) are the prompt markers; :func:`fenced` shapes a reply
-  like a real model's.
+  :data:`JUDGE`, :data:`DECLEAN` (per principle), :data:`DETECT` and :data:`HYBRID` are the prompt
+  markers; :func:`fenced` shapes a reply like a real model's.
 - :class:`RespondingChatModel` answers by a function of the messages after a latency, counting calls and
   the peak in flight.
 - :class:`FaultInjectingChatModel` wraps either and injects ``rate_limit``, ``server_error``, ``timeout``,
@@ -51,8 +51,10 @@ from declean.testing.faults import (
 from declean.testing.flight import InFlight
 from declean.testing.models import (
     DECLEAN,
+    DETECT,
     FIXER,
     GENERATOR,
+    HYBRID,
     JUDGE,
     Responder,
     RespondingChatModel,
@@ -71,12 +73,14 @@ from declean.testing.sandboxes import (
 
 __all__ = [
     "DECLEAN",
+    "DETECT",
     "ERROR_FAULTS",
     "FAULT_ALIASES",
     "FAULT_KINDS",
     "FIXER",
     "GARBAGE_REPLY",
     "GENERATOR",
+    "HYBRID",
     "JUDGE",
     "FailingSandbox",
     "FaultInjectingChatModel",

@@ -35,6 +35,10 @@ DECLEAN = {
     "NAME": "meaningless names",
 }
 """Per principle, a phrase of its de-clean prompt."""
+DETECT = "You review C programs written by students"
+"""A phrase of the detection prompt (the ``llm`` and ``hybrid`` detectors)."""
+HYBRID = "Static analysis of this program"
+"""A phrase only the ``hybrid`` detector's prompt holds: the static evidence."""
 
 Responder = Callable[[list[dict[str, Any]]], str]
 """The messages of a call as ``[{"role", "content"}]`` -> the reply text."""
