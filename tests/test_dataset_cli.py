@@ -134,3 +134,24 @@ def test_info_and_diff_on_something_that_is_not_a_dataset(tmp_path: Path) -> Non
         result = declean("dataset", *command, str(tmp_path), cwd=tmp_path)
         assert result.returncode == 2
         assert "not a declean dataset (no dataset.json)" in " ".join(result.stderr.split())
+
+
+def test_a_build_is_the_same_in_every_process(runs: dict[str, Path], tmp_path: Path) -> None:
+    """Sets, dicts and threads must not decide anything: two hash seeds give byte-identical splits."""
+    written = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"d{seed}"
+        result = declean(
+            "dataset",
+            "build",
+            str(runs["first"]),
+            "--out",
+            str(out),
+            "--no-compile-share",
+            "0.3",
+            cwd=tmp_path,
+            env={"PYTHONHASHSEED": seed},
+        )
+        assert result.returncode == 0, result.stderr
+        written.append({path.name: path.read_bytes() for path in (out / "versions/v1/data").glob("*.jsonl")})
+    assert written[0] == written[1] and written[0]
