@@ -12,6 +12,7 @@ import typer
 from declean.cli.cache import cache_app
 from declean.cli.dataset import dataset_app
 from declean.cli.detect import detect_app
+from declean.cli.evaluate import evaluate_command
 from declean.cli.lint import lint
 from declean.cli.run import run
 from declean.cli.sandbox import sandbox_app
@@ -25,6 +26,7 @@ app.add_typer(dataset_app, name="dataset")
 app.add_typer(detect_app, name="detect")
 app.command("run")(run)
 app.command("lint")(lint)
+app.command("eval")(evaluate_command)
 
 
 @app.callback()
