@@ -14,8 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from declean.evaluate.metrics import Case, score
+from declean.principles import PRINCIPLES
 from declean.principles.verify import detect
-from declean.tools.lint_accuracy import score_detector
 from tests.corpus_index import (
     CorpusProgram,
     hard2_programs,
@@ -26,13 +27,18 @@ from tests.corpus_index import (
 
 
 def report(title: str, programs: list[CorpusProgram], show_misses: bool) -> None:
-    scores = score_detector((program.source, program.labels) for program in programs)
+    cases = [
+        Case(sample_id=p.name, problem_id=p.name, truth=p.labels, predicted=detect(p.source))
+        for p in programs
+    ]
+    scores = score(cases, PRINCIPLES)
     print(f"{title}: {len(programs)} hand-labelled programs")
     print(f"{'label':6} {'jaccard':>7} {'precision':>9} {'recall':>7}  tp fp fn")
-    for score in scores:
+    for label, found in scores.per_label.items():
+        counts = found.counts
         print(
-            f"{score.label:6} {score.jaccard:7.2f} {score.precision:9.2f} {score.recall:7.2f}  "
-            f"{score.true_positives:2} {score.false_positives:2} {score.false_negatives:2}"
+            f"{label:6} {found.jaccard:7.2f} {found.precision:9.2f} {found.recall:7.2f}  "
+            f"{counts.tp:2} {counts.fp:2} {counts.fn:2}"
         )
     if not show_misses:
         return
