@@ -94,12 +94,14 @@ def deduplicate(
         index = indexes.get(labels)
         if index is None:
             index = indexes[labels] = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        duplicate = _earlier_duplicate(record, view, exact, renamed)
-        candidates = [int(key) for key in index.query(signatures[position])]
-        if duplicate is None:
-            duplicate = _near_duplicate(
-                record, view=view, candidates=candidates, records=records, views=views, threshold=threshold
-            )
+        similar = {
+            int(key): jaccard(view.shingles, views[int(key)].shingles)
+            for key in index.query(signatures[position])
+        }
+        similar = {candidate: value for candidate, value in similar.items() if value >= threshold}
+        duplicate = _earlier_duplicate(record, view, exact, renamed) or _near_duplicate(
+            record, similar, records
+        )
         if duplicate is not None:
             kept_position, kind, similarity = duplicate
             result.dropped.append(
@@ -113,9 +115,17 @@ def deduplicate(
                 )
             )
             continue
-        result.cross_problem += _cross_problem_pairs(
-            record, view=view, candidates=candidates, records=records, views=views, threshold=threshold
-        )
+        result.cross_problem += [
+            CrossProblemPair(
+                first=records[candidate].id,
+                second=record.id,
+                problems=(records[candidate].problem_id, record.problem_id),
+                labels=sorted(labels),
+                similarity=round(similarity, 4),
+            )
+            for candidate, similarity in sorted(similar.items())
+            if records[candidate].problem_id != record.problem_id
+        ]
         exact.setdefault((record.problem_id, labels, view.exact_key), position)
         renamed.setdefault((record.problem_id, labels, view.renamed_key), position)
         index.insert(str(position), signatures[position])
@@ -138,50 +148,18 @@ def _earlier_duplicate(
 
 
 def _near_duplicate(
-    record: DatasetRecord,
-    *,
-    view: TokenView,
-    candidates: list[int],
-    records: Sequence[DatasetRecord],
-    views: Sequence[TokenView],
-    threshold: float,
+    record: DatasetRecord, similar: dict[int, float], records: Sequence[DatasetRecord]
 ) -> tuple[int, DuplicateKind, float] | None:
-    best: tuple[int, DuplicateKind, float] | None = None
-    for candidate in candidates:
-        if records[candidate].problem_id != record.problem_id:
-            continue
-        similarity = jaccard(view.shingles, views[candidate].shingles)
-        if similarity >= threshold and (best is None or (similarity, -candidate) > (best[2], -best[0])):
-            best = (candidate, "near", similarity)
-    return best
-
-
-def _cross_problem_pairs(
-    record: DatasetRecord,
-    *,
-    view: TokenView,
-    candidates: list[int],
-    records: Sequence[DatasetRecord],
-    views: Sequence[TokenView],
-    threshold: float,
-) -> list[CrossProblemPair]:
-    pairs = []
-    for candidate in sorted(candidates):
-        other = records[candidate]
-        if other.problem_id == record.problem_id:
-            continue
-        similarity = jaccard(view.shingles, views[candidate].shingles)
-        if similarity >= threshold:
-            pairs.append(
-                CrossProblemPair(
-                    first=other.id,
-                    second=record.id,
-                    problems=(other.problem_id, record.problem_id),
-                    labels=sorted(record.labels),
-                    similarity=round(similarity, 4),
-                )
-            )
-    return pairs
+    """The most similar earlier record of the same problem among ``similar`` (the earliest on a tie)."""
+    same_problem = [
+        (value, -candidate)
+        for candidate, value in similar.items()
+        if records[candidate].problem_id == record.problem_id
+    ]
+    if not same_problem:
+        return None
+    value, negative = max(same_problem)
+    return -negative, "near", value
 
 
 def _same(value: int) -> int:
