@@ -119,7 +119,7 @@ def test_the_report_is_one_self_contained_page_with_a_chart_per_label(
     )
     assert [point.fraction for point in evaluation.curve] == [0.1, 0.25, 0.5, 1.0]
     assert evaluation.curve[-1].problems >= evaluation.curve[0].problems
-    page = render_report(evaluation)
+    page = render_report(evaluation.comparison(), evaluation.misclassified())
     parsed = _Page()
     parsed.feed(page)
     assert parsed.svgs == len(evaluation.labels) + 1  # one chart per label and the learning curve

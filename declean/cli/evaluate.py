@@ -119,7 +119,9 @@ def evaluate_command(
                 curve_dir=curve_dir,
             )
         if report is not None:
-            report.write_text(render_report(evaluation), encoding="utf-8")
+            report.write_text(
+                render_report(evaluation.comparison(), evaluation.misclassified()), encoding="utf-8"
+            )
     except DecleanError as error:
         errors.print(f"[red]error:[/red] {error}", highlight=False)
         raise typer.Exit(2) from error
@@ -159,35 +161,28 @@ def _as_json(evaluation: object) -> dict[str, object]:
 
 def _print(evaluation: object) -> None:
     from declean.evaluate.evaluation import Evaluation
+    from declean.evaluate.table import TextTable, comparison_table
 
     assert isinstance(evaluation, Evaluation)
-    title = (
-        f"{evaluation.split} split of {evaluation.version.name}: {len(evaluation.records)} samples, "
-        f"{evaluation.problems} problems; Jaccard per label [95 % interval over problems]"
-    )
-    table = Table("detector", *evaluation.labels, "micro F1", "exact", "s/sample", title=title)
-    for result in evaluation.results:
-        cells = []
-        for label in evaluation.labels:
-            low, high = result.intervals.get(f"{label}.jaccard", (0.0, 0.0))
-            cells.append(f"{result.scores.per_label[label].jaccard:.2f} [{low:.2f}, {high:.2f}]")
-        table.add_row(
-            result.name,
-            *cells,
-            f"{result.scores.micro['f1']:.2f}",
-            f"{result.scores.exact_match:.2f}",
-            f"{result.seconds_per_sample:.3f}",
-        )
-    console.print(table)
+
+    def show(table: TextTable) -> None:
+        shown = Table(*table.headers, title=table.title)
+        for row in table.rows:
+            shown.add_row(*row)
+        console.print(shown)
+
+    show(comparison_table(evaluation.comparison()))
     if evaluation.curve:
         labels = list(evaluation.curve[0].jaccard)
-        curve = Table("train problems", *labels, title="learning curve of the trained detector")
-        for point in evaluation.curve:
-            curve.add_row(
-                f"{point.fraction:.0%} ({point.problems})",
-                *(f"{point.jaccard[label]:.2f}" for label in labels),
+        rows = [
+            [f"{point.fraction:.0%} ({point.problems})", *(f"{point.jaccard[label]:.2f}" for label in labels)]
+            for point in evaluation.curve
+        ]
+        show(
+            TextTable(
+                title="learning curve of the trained detector", headers=["train problems", *labels], rows=rows
             )
-        console.print(curve)
+        )
     for result in evaluation.results:
         if result.predictions_file:
             console.print(f"{result.name}: predictions in {result.predictions_file}", highlight=False)

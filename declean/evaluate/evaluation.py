@@ -23,7 +23,8 @@ from declean.detect.compiled import with_compile
 from declean.errors import DatasetError
 from declean.evaluate.bootstrap import intervals
 from declean.evaluate.metrics import Case, Scores, score
-from declean.principles import NO_COMPILE
+from declean.evaluate.report import Misclassified
+from declean.evaluate.table import Comparison, CurvePoint
 from declean.sandbox.base import Sandbox
 from declean.sandbox.results import CompileResult
 
@@ -70,15 +71,6 @@ class DetectorResult:
         return sum(p.seconds for p in self.predictions) / len(self.predictions) if self.predictions else 0.0
 
 
-@dataclass(frozen=True)
-class CurvePoint:
-    """One point of the learning curve: a share of the train problems and the Jaccard per principle."""
-
-    fraction: float
-    problems: int
-    jaccard: dict[str, float]
-
-
 @dataclass
 class Evaluation:
     """Every detector's result on one split of one dataset version."""
@@ -94,6 +86,45 @@ class Evaluation:
     @property
     def problems(self) -> int:
         return len({record.problem_id for record in self.records})
+
+    def comparison(self) -> Comparison:
+        """The detectors' scores side by side (what the table and the report show)."""
+        return Comparison(
+            detectors={result.name: result.scores for result in self.results},
+            intervals={result.name: result.intervals for result in self.results},
+            labels=self.labels,
+            split=self.split,
+            dataset_version=self.version.name,
+            fingerprint=self.version.fingerprint,
+            samples=len(self.records),
+            problems=self.problems,
+            seconds_per_sample={result.name: result.seconds_per_sample for result in self.results},
+            curve=self.curve,
+        )
+
+    def misclassified(self) -> dict[str, list[Misclassified]]:
+        """Detector name -> the samples whose predicted label set is not the true one, with their code."""
+        code = {record.id: record.code for record in self.records}
+        return {
+            result.name: [
+                Misclassified(
+                    sample_id=p.sample_id,
+                    problem_id=p.problem_id,
+                    truth=p.truth,
+                    predicted=p.predicted,
+                    code=code[p.sample_id],
+                    explanations={
+                        label: "\n".join(f.explanation for f in p.findings if f.label == label)
+                        for label in dict.fromkeys(f.label for f in p.findings)
+                    },
+                    raw_reply=p.raw_reply,
+                    parse_error=p.parse_error,
+                )
+                for p in result.predictions
+                if set(p.predicted) != set(p.truth)
+            ]
+            for result in self.results
+        }
 
 
 def split_records(
@@ -143,6 +174,8 @@ def evaluate(
             )
         )
     if curve_dir is not None:
+        from declean.evaluate.curve import learning_curve
+
         evaluation.curve = learning_curve(
             dataset_dir, records, compiled, version=chosen, split=split, work_dir=curve_dir
         )
@@ -265,38 +298,3 @@ def _entry(result: DetectorResult, version: VersionInfo, split: Split) -> Ledger
         prompt_hash=first.prompt_hash if first is not None else None,
         scores=result.scores.headline(),
     )
-
-
-FRACTIONS = (0.1, 0.25, 0.5, 1.0)
-
-
-def learning_curve(
-    dataset_dir: Path,
-    records: Sequence[DatasetRecord],
-    compiled: dict[str, CompileResult],
-    *,
-    version: VersionInfo,
-    split: Split,
-    work_dir: Path,
-    fractions: Sequence[float] = FRACTIONS,
-    seed: int = 0,
-) -> list[CurvePoint]:
-    """Jaccard per principle on ``records`` for a model fitted on each fraction of the train problems
-    (10, 25, 50, 100 %: each share's problems hold the smaller shares')."""
-    from declean.detect.trained import TrainedDetector, train_from_dataset
-
-    labels = [label for label in version.label_names if label != NO_COMPILE]
-    points = []
-    for fraction in fractions:
-        path = work_dir / f"trained-{fraction:g}.joblib"
-        model = train_from_dataset(dataset_dir, path, fraction=fraction, seed=seed)
-        predictions = predict(records, TrainedDetector(path), compiled, version=version, split=split)
-        scores = score(cases(predictions, records), labels)
-        points.append(
-            CurvePoint(
-                fraction=fraction,
-                problems=model.train_problems,
-                jaccard={label: scores.per_label[label].jaccard for label in labels},
-            )
-        )
-    return points

@@ -1,5 +1,15 @@
 """Scores of a multi-label detector: per label (Jaccard as the seed study scored it, precision, recall, F1,
-support), micro and macro averages, exact match, Hamming loss, and where predicted locations overlap."""
+support), micro and macro averages, exact match, Hamming loss, and where predicted locations overlap.
+
+Conventions where a ratio is undefined (its denominator is 0), the same in :mod:`.bootstrap`:
+
+- Jaccard = TP / (TP + FP + FN) is **1.0** when TP + FP + FN = 0: the label never occurs and the detector
+  never gives it, so there was nothing to get wrong;
+- precision, recall and F1 are **0.0** when undefined (nothing predicted, nothing to find, or both 0).
+
+A sample's labels outside the scored ``labels`` are ignored everywhere (exact match included), so a score
+without ``NO_COMPILE`` does not count the compiler's label against anyone.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +26,14 @@ class Case(BaseModel):
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     sample_id: str
+    """The sample scored."""
     problem_id: str
-    """Bootstrap intervals resample problems: samples of one problem are not independent."""
+    """The problem it comes from. Bootstrap intervals resample problems: samples of one problem are not
+    independent."""
     truth: list[str]
+    """The labels the sample truly carries (empty: clean)."""
     predicted: list[str]
+    """The labels the detector gave it (empty: clean)."""
     true_locations: dict[str, list[Location]] = Field(default_factory=dict)
     """Label -> where the violation is, when the sample records it."""
     predicted_locations: dict[str, list[Location]] = Field(default_factory=dict)
@@ -32,9 +46,13 @@ class Counts(BaseModel):
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     tp: int = 0
+    """True positives: the label is there and was given."""
     fp: int = 0
+    """False positives: given, but not there."""
     fn: int = 0
+    """False negatives: there, but not given."""
     tn: int = 0
+    """True negatives: neither there nor given."""
 
     @property
     def jaccard(self) -> float:
@@ -65,11 +83,17 @@ class LabelScores(BaseModel):
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     label: str
+    """The label scored."""
     counts: Counts
+    """Its confusion counts."""
     jaccard: float
+    """TP / (TP + FP + FN), 1.0 when the label is neither there nor given (see the module)."""
     precision: float
+    """TP / (TP + FP), 0.0 when the label is never given."""
     recall: float
+    """TP / (TP + FN), 0.0 when the label never occurs."""
     f1: float
+    """Harmonic mean of precision and recall, 0.0 when both are 0."""
     support: int
     """Samples that truly carry the label."""
     predicted: int
@@ -85,16 +109,20 @@ class Scores(BaseModel):
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
     samples: int
+    """Samples scored."""
     problems: int
+    """Distinct problems among them."""
     per_label: dict[str, LabelScores]
+    """Label -> its scores, in the order the labels were given."""
     micro: dict[str, float]
     """Precision, recall, F1 and Jaccard of the decisions pooled over labels."""
     macro: dict[str, float]
     """The mean over labels of each label's precision, recall, F1 and Jaccard."""
     exact_match: float
-    """Share of samples whose predicted label set equals the true one."""
+    """Share of samples whose predicted label set equals the true one (on the scored labels; 0.0 with no
+    samples)."""
     hamming_loss: float
-    """Wrong label decisions / (samples x labels)."""
+    """Wrong label decisions (FP + FN over all labels) / (samples x labels); 0.0 with no samples."""
 
     def headline(self) -> dict[str, float]:
         """Per-label Jaccard, micro F1 and exact match: what a ledger entry keeps."""
@@ -115,7 +143,9 @@ def counts(cases: Sequence[Case], label: str) -> Counts:
 
 
 def score(cases: Sequence[Case], labels: Sequence[str]) -> Scores:
-    """All scores of ``cases`` on ``labels``."""
+    """All scores of ``cases`` on ``labels``: per label, micro (decisions pooled over labels, then the
+    ratios) and macro (the ratios per label, then their mean), exact match and Hamming loss. Undefined
+    ratios follow the module's conventions: Jaccard 1.0, precision/recall/F1 0.0."""
     per_label = {}
     for label in labels:
         found = counts(cases, label)
