@@ -74,10 +74,6 @@ def parse(reply: str, labels: Sequence[str]) -> ParsedDetection:
     return ParsedDetection(error="the reply holds neither a JSON verdict nor a labelled line per principle")
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _evidence_text(evidence: Evidence, specs: Sequence[PrincipleSpec]) -> str:
     lines = ["Static analysis of this program (exact counts; the judgement is yours):"]
     for spec in specs:

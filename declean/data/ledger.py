@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from declean.data.records import Split, invalid_line
+from declean.data.records import Split, invalid_line, numbered_lines
 from declean.errors import TestSetReusedError
 from declean.runs.output import append_lines
 
@@ -52,17 +52,12 @@ class Ledger:
 
     def entries(self) -> list[LedgerEntry]:
         """Every entry, oldest first; a corrupt line is an error naming the file and line."""
-        if not self.path.exists():
-            return []
         entries = []
-        with self.path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.endswith("\n") or not line.strip():
-                    continue
-                try:
-                    entries.append(LedgerEntry.model_validate_json(line))
-                except ValidationError as error:
-                    raise invalid_line(self.path, number, "ledger entry", error) from error
+        for number, line in numbered_lines(self.path, warnings=[]):
+            try:
+                entries.append(LedgerEntry.model_validate_json(line))
+            except ValidationError as error:
+                raise invalid_line(self.path, number, "ledger entry", error) from error
         return entries
 
     def uses(self, version: str, split: Split = "test") -> list[LedgerEntry]:

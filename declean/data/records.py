@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -84,3 +85,21 @@ def invalid_line(path: Path, number: int, what: str, error: ValidationError) -> 
     first = error.errors()[0]
     where = ".".join(str(part) for part in first["loc"]) or "the line"
     return DatasetError(f"{path}:{number}: not a {what} ({where}: {first['msg']})")
+
+
+def numbered_lines(path: Path, warnings: list[str]) -> Iterator[tuple[int, str]]:
+    """The non-blank complete lines of a JSON Lines file, numbered from 1; nothing for a missing file. A
+    last line cut short by a crash is skipped and named in ``warnings``; text that is not UTF-8 is a
+    :class:`DatasetError`."""
+    if not path.exists():
+        return
+    try:
+        with path.open("r", encoding="utf-8", newline="\n") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.endswith("\n"):
+                    warnings.append(f"{path}:{number}: skipped a partial last line (a write was cut short)")
+                    return
+                if line.strip():
+                    yield number, line
+    except UnicodeDecodeError as error:
+        raise DatasetError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from error

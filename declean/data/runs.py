@@ -6,14 +6,13 @@ A run that crashed still has whole problems: a problem counts only once its reco
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import ValidationError
 
-from declean.data.records import DatasetRecord, invalid_line
+from declean.data.records import DatasetRecord, invalid_line, numbered_lines
 from declean.errors import DatasetError
 from declean.runs.manifest import MANIFEST_FILE, RunManifest
 from declean.runs.output import PROBLEMS_FILE, REJECTIONS_FILE, SAMPLES_FILE, ProblemRecord
@@ -53,13 +52,13 @@ def read_run(path: Path) -> RunContents:
     models = _models(manifest)
     left_out: dict[str, int] = {}
     unstated: set[str] = set()
-    for line_number, line in _lines(path / SAMPLES_FILE, contents.warnings):
+    for line_number, line in numbered_lines(path / SAMPLES_FILE, contents.warnings):
         sample = _parse(Sample, path / SAMPLES_FILE, line_number, line)
         if sample.problem_id not in done:
             left_out[sample.problem_id] = left_out.get(sample.problem_id, 0) + 1
             continue
         contents.samples.append(_from_sample(sample, manifest.run_id, models))
-    for line_number, line in _lines(path / REJECTIONS_FILE, contents.warnings):
+    for line_number, line in numbered_lines(path / REJECTIONS_FILE, contents.warnings):
         rejection = _parse(Rejection, path / REJECTIONS_FILE, line_number, line)
         if rejection.problem_id in done and rejection.reason == "fixes_exhausted" and rejection.code:
             statement = statements[rejection.problem_id] or _statement(contents.samples, rejection.problem_id)
@@ -88,26 +87,10 @@ def _statement(samples: list[DatasetRecord], problem_id: str) -> str:
 def _done_problems(path: Path, warnings: list[str]) -> dict[str, str]:
     """Problem id -> statement of every problem whose latest record says ``done``."""
     latest: dict[str, ProblemRecord] = {}
-    for line_number, line in _lines(path, warnings):
+    for line_number, line in numbered_lines(path, warnings):
         record = _parse(ProblemRecord, path, line_number, line)
         latest[record.problem_id] = record
     return {problem: record.statement for problem, record in latest.items() if record.status == "done"}
-
-
-def _lines(path: Path, warnings: list[str]) -> Iterator[tuple[int, str]]:
-    """Numbered complete lines; a last line cut short by a crash is skipped with a warning."""
-    if not path.exists():
-        return
-    try:
-        with path.open("r", encoding="utf-8", newline="\n") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.endswith("\n"):
-                    warnings.append(f"{path}:{number}: skipped a partial last line (the run was cut short)")
-                    return
-                if line.strip():
-                    yield number, line
-    except UnicodeDecodeError as error:
-        raise DatasetError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from error
 
 
 def _parse(model: type[_Record], path: Path, line_number: int, line: str) -> _Record:
