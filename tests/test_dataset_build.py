@@ -179,9 +179,9 @@ def test_a_failure_mid_build_leaves_the_previous_version_whole(
     out = tmp_path / "d"
     build_dataset([runs["a"]], out, local_sandbox)
     before = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
-    import declean.data.build as build_module
+    import declean.data.publish as publish_module
 
-    real_write = build_module.write_split
+    real_write = publish_module.write_split
     written: list[str] = []
 
     def failing_write(*args: object, **kwargs: object) -> None:
@@ -189,7 +189,7 @@ def test_a_failure_mid_build_leaves_the_previous_version_whole(
         written.append("split")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(build_module, "write_split", failing_write)
+    monkeypatch.setattr(publish_module, "write_split", failing_write)
     with pytest.raises(OSError, match="No space"):
         build_dataset([runs["b"]], out, local_sandbox)
     assert written == ["split"]

@@ -107,11 +107,20 @@ def info(
         typer.echo(described.model_dump_json(indent=2))
         return
     chosen = described.version
-    versions = Table("version", "built", "records", "parent", "runs", title=f"{dataset}")
+    versions = Table(
+        "version", "built", "made by", "records", "reviewed", "rejected", "parent", "runs", title=f"{dataset}"
+    )
     for item in described.versions:
         marker = " (current)" if item.name == described.current else ""
         versions.add_row(
-            item.name + marker, item.created, str(item.records), item.parent or "", str(len(item.runs))
+            item.name + marker,
+            item.created,
+            item.made_by,
+            str(item.records),
+            str(item.reviewed),
+            str(item.rejected),
+            item.parent or "",
+            str(len(item.runs)),
         )
     console.print(versions)
     columns = [*chosen.label_names, "clean", "records"]

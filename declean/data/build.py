@@ -9,25 +9,19 @@ with verified breakages, split by problem, then write the version aside and comm
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import random
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from declean.data.card import render_card
 from declean.data.dedup import deduplicate
-from declean.data.export import write_split
 from declean.data.no_compile import break_samples, verify_natural
+from declean.data.publish import content_fingerprint, publish, reviewed_count, split_counts
 from declean.data.records import SPLITS, DatasetRecord, Split
 from declean.data.runs import RunContents, read_run
-from declean.data.split import CLEAN, split_by_problem
+from declean.data.split import split_by_problem
 from declean.data.store import (
-    BUILD_FILE,
-    CARD_FILE,
-    DATA_DIR,
     DEDUP_FILE,
     NEAR_PROBLEMS_FILE,
     NO_COMPILE_REJECTED_FILE,
@@ -74,7 +68,9 @@ def build_dataset(
     label_names = list(REGISTRY.names())
     runs, warnings = _read_runs(run_dirs, log)
     earlier = store.records(previous) if previous is not None else []
-    known = {record.id for record in earlier}
+    # Rejected records stay rejected: a run read again must not bring them back as new.
+    rejected = store.rejected(previous) if previous is not None else []
+    known = {record.id for record in [*earlier, *rejected]}
     new_samples = [record for run in runs for record in run.samples if record.id not in known]
     _check_labels(runs, label_names)
     candidates = [r for run in runs for r in run.natural_errors if r.id not in known]
@@ -118,7 +114,7 @@ def build_dataset(
         (record.model_copy(update={"split": assignment[record.problem_id]}) for record in records),
         key=lambda record: (SPLITS.index(record.split or "train"), record.problem_id, record.id),
     )
-    fingerprint = content_fingerprint(records)
+    fingerprint = content_fingerprint(records, rejected)
     if previous is not None and previous.fingerprint == fingerprint:
         log(f"unchanged: the runs add nothing to {previous.name}")
         return BuildOutcome(index=index, version=previous, created=False, warnings=warnings)
@@ -132,7 +128,7 @@ def build_dataset(
         runs=_sources(previous, runs),
         settings=settings,
         records=len(records),
-        counts=_split_counts(records, label_names),
+        counts=split_counts(records, label_names),
         problems={
             split: sorted({r.problem_id for r in records if r.split == split})
             for split in SPLITS
@@ -150,32 +146,26 @@ def build_dataset(
             compiles=natural.compiles + broken.compiles,
         ),
         warnings=warnings,
+        reviewed=reviewed_count(records),
+        rejected=len(rejected),
     )
     new_index = DatasetIndex(current=version.name, versions=[*index.versions, version])
-    card = render_card(new_index, records, name=name or out.resolve().name)
-    with store.staging() as staged:
-        for split in version.splits():
-            write_split([r for r in records if r.split == split], label_names, staged / DATA_DIR, split)
-        _write_lines(staged / DEDUP_FILE, [entry.model_dump_json() for entry in dedup.dropped])
-        _write_lines(staged / NEAR_PROBLEMS_FILE, [pair.model_dump_json() for pair in dedup.cross_problem])
-        _write_lines(
-            staged / NO_COMPILE_REJECTED_FILE,
-            [attempt.model_dump_json() for attempt in [*natural.rejected, *broken.rejected]],
-        )
-        (staged / BUILD_FILE).write_text(version.model_dump_json(indent=2) + "\n", encoding="utf-8")
-        (staged / CARD_FILE).write_text(card, encoding="utf-8")
-        store.commit(staged, new_index, card)
+    publish(
+        store,
+        new_index,
+        records,
+        rejected=rejected,
+        side_files={
+            DEDUP_FILE: [entry.model_dump_json() for entry in dedup.dropped],
+            NEAR_PROBLEMS_FILE: [pair.model_dump_json() for pair in dedup.cross_problem],
+            NO_COMPILE_REJECTED_FILE: [
+                attempt.model_dump_json() for attempt in [*natural.rejected, *broken.rejected]
+            ],
+        },
+        name=name,
+    )
     log(f"wrote {version.name}: {version.records} records in {out}")
     return BuildOutcome(index=new_index, version=version, created=True, warnings=warnings)
-
-
-def content_fingerprint(records: Sequence[DatasetRecord]) -> str:
-    """sha256 of the records' ids, codes, labels and splits, in id order."""
-    digest = hashlib.sha256()
-    for record in sorted(records, key=lambda record: record.id):
-        digest.update(json.dumps([record.id, record.code, record.labels, record.split]).encode())
-        digest.update(b"\n")
-    return digest.hexdigest()
 
 
 def _check(settings: BuildSettings) -> None:
@@ -267,19 +257,6 @@ def _sources(previous: VersionInfo | None, runs: Sequence[RunContents]) -> list[
     return list(sources.values())
 
 
-def _split_counts(records: Sequence[DatasetRecord], label_names: Sequence[str]) -> dict[str, dict[str, int]]:
-    counts: dict[str, dict[str, int]] = {}
-    for split in SPLITS:
-        members = [record for record in records if record.split == split]
-        if not members:
-            continue
-        row = {label: sum(label in record.labels for record in members) for label in label_names}
-        row[CLEAN] = sum(not record.labels for record in members)
-        row["records"] = len(members)
-        counts[split] = row
-    return counts
-
-
 def _kinds(records: Sequence[DatasetRecord]) -> dict[str, int]:
     kinds = Counter(
         record.no_compile.kind for record in records if record.no_compile and record.no_compile.kind
@@ -289,7 +266,3 @@ def _kinds(records: Sequence[DatasetRecord]) -> dict[str, int]:
 
 def _counts_text(counts: dict[str, int]) -> str:
     return ", ".join(f"{kind} {count}" for kind, count in counts.items())
-
-
-def _write_lines(path: Path, lines: Sequence[str]) -> None:
-    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")

@@ -57,6 +57,13 @@ def features(label_names: Sequence[str]) -> Features:
                 "description": _STRING,
                 "compiler_error": _STRING,
             },
+            "review": {
+                "status": _STRING,
+                "reviewers": List(_STRING),
+                "when": _STRING,
+                "labels_before": List(_STRING),
+                "reason": _STRING,
+            },
         }
     )
 
@@ -110,4 +117,5 @@ def _row(record: DatasetRecord) -> dict[str, Any]:
         "stdin": list(record.stdin),
         "outputs": list(record.outputs),
         "no_compile": record.no_compile.model_dump() if record.no_compile is not None else None,
+        "review": record.review.model_dump() if record.review is not None else None,
     }

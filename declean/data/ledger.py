@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from declean.data.records import Split, invalid_line, numbered_lines
 from declean.errors import TestSetReusedError
-from declean.runs.output import append_lines
+from declean.runs.output import append_lines, cut_partial_line
 
 LEDGER_FILE = "ledger.jsonl"
 
@@ -87,5 +87,6 @@ class Ledger:
             used_before = bool(self.uses(entry.version, entry.split)) and entry.split == "test"
             recorded.append(entry.model_copy(update={"again": used_before and again}))
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        cut_partial_line(self.path)
         append_lines(self.path, [entry.model_dump_json() for entry in recorded])
         return recorded

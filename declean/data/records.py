@@ -15,6 +15,10 @@ RecordSource = Literal["accepted", "breakage", "natural"]
 """``accepted``: a sample a run accepted; ``breakage``: an accepted sample broken on purpose so it does not
 compile; ``natural``: a version a model wrote that never compiled (a ``fixes_exhausted`` rejection)."""
 
+ReviewStatus = Literal["accepted", "relabelled", "rejected"]
+"""What people decided about a record: its labels are right, they were corrected, or it does not belong in
+the dataset (an inadequate solution, too close to others)."""
+
 Split = Literal["train", "validation", "test"]
 SPLITS: tuple[Split, ...] = ("train", "validation", "test")
 
@@ -34,6 +38,22 @@ class NoCompile(BaseModel):
     """What was broken, in words."""
     compiler_error: str
     """gcc's first error line, from the sandbox compile that verified the record."""
+
+
+class ReviewMark(BaseModel):
+    """The review decision a record carries (:mod:`declean.review`; every decision is in ``review.jsonl``)."""
+
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
+
+    status: ReviewStatus
+    reviewers: list[str]
+    """Who decided (Label Studio e-mails, or the app's reviewer names)."""
+    when: str
+    """ISO 8601 time of the decision."""
+    labels_before: list[str]
+    """The labels before the decision (the pipeline's, for a record's first review)."""
+    reason: str = ""
+    """Why it was rejected, or the reviewers' comment."""
 
 
 class DatasetRecord(BaseModel):
@@ -74,6 +94,8 @@ class DatasetRecord(BaseModel):
     """Why the code does not compile, for ``NO_COMPILE`` records."""
     split: Split | None = None
     """The split the record belongs to, once the dataset is split."""
+    review: ReviewMark | None = None
+    """The latest review decision; ``None`` until someone reviewed the record."""
 
     def label_key(self) -> frozenset[str]:
         """The label set: only records with the same one can be duplicates of each other."""

@@ -9,6 +9,7 @@ DATASET_DIR/
     data/train.parquet ...  the splits, for ``datasets.load_dataset(DATASET_DIR)``
     data/train.jsonl ...    the same records as declean reads them back
     build.json  dedup.jsonl  near_problems.jsonl  no_compile_rejected.jsonl  README.md
+    rejected.jsonl          records reviewers rejected: out of the splits, never deleted
 ```
 
 A version is written into a staging directory, renamed into ``versions/``, and only then named current by
@@ -25,6 +26,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -42,6 +44,7 @@ BUILD_FILE = "build.json"
 DEDUP_FILE = "dedup.jsonl"
 NEAR_PROBLEMS_FILE = "near_problems.jsonl"
 NO_COMPILE_REJECTED_FILE = "no_compile_rejected.jsonl"
+REJECTED_FILE = "rejected.jsonl"
 _STAGING_PREFIX = ".building-"
 
 
@@ -121,6 +124,12 @@ class VersionInfo(BaseModel):
     no_compile: NoCompileStats
     warnings: list[str] = Field(default_factory=list)
     """What was left out of the runs and why."""
+    made_by: Literal["build", "review"] = "build"
+    """``declean dataset build`` (runs merged in) or a review pull (decisions applied, splits unchanged)."""
+    reviewed: int = 0
+    """Records in the splits that people accepted or relabelled."""
+    rejected: int = 0
+    """Records people rejected (in ``rejected.jsonl``, not in the splits)."""
 
     def splits(self) -> list[str]:
         """The splits holding records, in train/validation/test order."""
@@ -201,6 +210,11 @@ class DatasetDir:
             path = self.version_dir(version.name) / DATA_DIR / f"{split}.jsonl"
             records += read_records(path)
         return records
+
+    def rejected(self, version: VersionInfo) -> list[DatasetRecord]:
+        """The records reviewers rejected up to ``version``: kept beside the splits, never deleted."""
+        path = self.version_dir(version.name) / REJECTED_FILE
+        return read_records(path) if path.exists() else []
 
     @contextmanager
     def staging(self) -> Iterator[Path]:

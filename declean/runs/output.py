@@ -63,13 +63,9 @@ class OutputDir:
         """Cut off a partial last line in each file; says what was cut, by file."""
         cut: list[str] = []
         for path in self._files():
-            kept = _complete_length(path)
-            if kept is not None:
-                size = path.stat().st_size
-                with path.open("r+b") as handle:
-                    handle.truncate(kept)
-                    os.fsync(handle.fileno())
-                cut.append(f"{path.name}: dropped a partial last line ({size - kept} bytes)")
+            dropped = cut_partial_line(path)
+            if dropped:
+                cut.append(f"{path.name}: dropped a partial last line ({dropped} bytes)")
         return cut
 
     def load(self) -> dict[str, ProblemRecord]:
@@ -127,6 +123,19 @@ def append_lines(path: Path, lines: Sequence[str]) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+def cut_partial_line(path: Path) -> int:
+    """Truncate the bytes a crash left after the last newline (so the next append starts a line of its
+    own); the number of bytes dropped."""
+    kept = _complete_length(path)
+    if kept is None:
+        return 0
+    size = path.stat().st_size
+    with path.open("r+b") as handle:
+        handle.truncate(kept)
+        os.fsync(handle.fileno())
+    return size - kept
 
 
 def _complete_length(path: Path) -> int | None:
