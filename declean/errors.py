@@ -40,6 +40,11 @@
 
     ``TestSetReusedError``
         A dataset version's test split was already evaluated; the ledger says when.
+
+``ReviewError``
+    A review round trip that cannot be done: a Label Studio server that does not answer, a token it
+    refuses (the message says which kinds of token it takes), a missing project, an export that is not
+    Label Studio's JSON (the message names the file and the task). Nothing is written when it is raised.
 """
 
 from __future__ import annotations
@@ -99,3 +104,7 @@ class TestSetReusedError(DatasetError):
     evaluate it anyway (the ledger records that too)."""
 
     __test__ = False
+
+
+class ReviewError(DecleanError):
+    """A review round trip that cannot be done (server, token, project or export); never carries a token."""

@@ -14,6 +14,7 @@ from declean.cli.dataset import dataset_app
 from declean.cli.detect import detect_app
 from declean.cli.evaluate import evaluate_command
 from declean.cli.lint import lint
+from declean.cli.review import review_app
 from declean.cli.run import run
 from declean.cli.sandbox import sandbox_app
 from declean.cli.trace import trace_app
@@ -24,6 +25,7 @@ app.add_typer(cache_app, name="cache")
 app.add_typer(trace_app, name="trace")
 app.add_typer(dataset_app, name="dataset")
 app.add_typer(detect_app, name="detect")
+app.add_typer(review_app, name="review")
 app.command("run")(run)
 app.command("lint")(lint)
 app.command("eval")(evaluate_command)
