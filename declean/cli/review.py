@@ -133,6 +133,9 @@ def stats(
         f"({result.share * 100:.0f}%; {splits}); decisions: {actions}; "
         f"{len(result.reviewers)} reviewers, {result.multi_reviewed} records reviewed by two or more"
     )
+    if not result.actions:
+        console.print("nothing reviewed yet: `declean review push`, annotate, then `declean review pull`")
+        return
     console.print(_agreement_table("Reviewer vs pipeline", result.pipeline))
     if result.multi_reviewed:
         console.print(_agreement_table("Reviewer vs reviewer (pairs)", result.inter_annotator))
