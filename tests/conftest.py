@@ -108,3 +108,12 @@ def postgres_url() -> str:
             f"or set DECLEAN_TEST_POSTGRES_URL ({POSTGRES_URL_FILE} is missing)"
         )
     pytest.skip("no PostgreSQL server: run .ci/postgres-up.sh or set DECLEAN_TEST_POSTGRES_URL")
+
+
+@pytest.fixture
+def offline_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """``datasets.load_dataset`` reads local files only and caches under the test's directory."""
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    yield

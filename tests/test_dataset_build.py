@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,13 +35,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory, local_sandbox: LocalSandbox) 
     }
 
 
-@pytest.fixture(autouse=True)
-def offline_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """``load_dataset`` reads local files only and caches under the test's directory."""
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
-    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
-    yield
+pytestmark = pytest.mark.usefixtures("offline_datasets")
 
 
 def load(path: Path, name: str | None = None):  # type: ignore[no-untyped-def]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -34,6 +33,8 @@ from declean.review.verdicts import Verdict, read_export
 from declean.sandbox.local import LocalSandbox
 from tests.review_support import annotation, copy_dataset, current_records, export_task, make_dataset
 
+pytestmark = pytest.mark.usefixtures("offline_datasets")
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory, local_sandbox: LocalSandbox) -> Path:
@@ -43,14 +44,6 @@ def built(tmp_path_factory: pytest.TempPathFactory, local_sandbox: LocalSandbox)
 @pytest.fixture
 def dataset(built: Path, tmp_path: Path) -> Path:
     return copy_dataset(built, tmp_path / "dataset")
-
-
-@pytest.fixture(autouse=True)
-def offline_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
-    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
-    yield
 
 
 def _verdict(
