@@ -36,7 +36,8 @@
     ``declean trace`` was asked about a run, sample or event that is not in the traces.
 
 ``DatasetError``
-    A run directory or dataset that cannot be used; the message names the file and the line.
+    A run directory, feedback database or directory, or dataset that cannot be used; the message names
+    the file and the line.
 
     ``TestSetReusedError``
         A dataset version's test split was already evaluated; the ledger says when.
@@ -95,8 +96,8 @@ class TraceNotFoundError(DecleanError):
 
 
 class DatasetError(DecleanError):
-    """A run directory or dataset that cannot be used (not a run, a corrupt line, a newer format); the
-    message names the file and the line. Nothing is written when it is raised."""
+    """A run directory, feedback database or directory, or dataset that cannot be used (not a run, a corrupt
+    line, a newer format); the message names the file and the line. Nothing is written when it is raised."""
 
 
 class TestSetReusedError(DatasetError):

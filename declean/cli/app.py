@@ -13,6 +13,7 @@ from declean.cli.cache import cache_app
 from declean.cli.dataset import dataset_app
 from declean.cli.detect import detect_app
 from declean.cli.evaluate import evaluate_command
+from declean.cli.feedback import feedback_app
 from declean.cli.lint import lint
 from declean.cli.review import review_app
 from declean.cli.run import run
@@ -26,6 +27,7 @@ app.add_typer(trace_app, name="trace")
 app.add_typer(dataset_app, name="dataset")
 app.add_typer(detect_app, name="detect")
 app.add_typer(review_app, name="review")
+app.add_typer(feedback_app, name="feedback")
 app.command("run")(run)
 app.command("lint")(lint)
 app.command("eval")(evaluate_command)

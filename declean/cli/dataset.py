@@ -25,7 +25,13 @@ DatasetDirArgument = Annotated[
 
 @dataset_app.command("build")
 def build(
-    runs: Annotated[list[Path], typer.Argument(help="Run directories written by `declean run`.")],
+    runs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Run directories written by `declean run`, and feedback directories written by "
+            "`declean feedback export` (students' labelled programs).",
+        ),
+    ],
     out: Annotated[
         Path, typer.Option("--out", "-o", help="The dataset directory (a new version if it exists).")
     ],

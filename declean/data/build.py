@@ -1,6 +1,7 @@
-"""``declean dataset build``: runs in, a new dataset version out.
+"""``declean dataset build``: runs (and feedback exports) in, a new dataset version out.
 
-Order of work: read the runs (complete problems only), compile the natural ``NO_COMPILE`` candidates,
+Order of work: read the runs (complete problems only) and feedback directories (:mod:`declean.data.feedback`),
+compile the natural ``NO_COMPILE`` candidates and the feedback records,
 deduplicate (an earlier version's records first, so they are the ones kept), fill the ``NO_COMPILE`` share
 with verified breakages, split by problem, then write the version aside and commit it
 (:mod:`declean.data.store`). Content that equals the current version's makes no new version.
@@ -16,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from declean.data.dedup import deduplicate
-from declean.data.no_compile import break_samples, verify_natural
+from declean.data.feedback import is_feedback_dir, read_feedback, stale_feedback
+from declean.data.no_compile import break_samples, verify_feedback, verify_natural
 from declean.data.publish import content_fingerprint, publish, reviewed_count, split_counts
 from declean.data.records import SPLITS, DatasetRecord, Split
 from declean.data.runs import RunContents, read_run
@@ -71,11 +73,18 @@ def build_dataset(
     # Rejected records stay rejected: a run read again must not bring them back as new.
     rejected = store.rejected(previous) if previous is not None else []
     known = {record.id for record in [*earlier, *rejected]}
-    new_samples = [record for run in runs for record in run.samples if record.id not in known]
+    new_samples = _new_samples(runs, known, warnings)
     _check_labels(runs, label_names)
+    warnings += stale_feedback([record for run in runs for record in run.samples], earlier)
     candidates = [r for run in runs for r in run.natural_errors if r.id not in known]
     natural = verify_natural(candidates, sandbox, workers=workers)
     log(f"natural compile errors: {len(natural.records)} of {len(candidates)} candidates are gcc errors")
+    feedback = verify_feedback([r for r in new_samples if r.source == "feedback"], sandbox, workers=workers)
+    verified = {record.id: record for record in feedback.records}
+    new_samples = [verified.get(r.id, r) for r in new_samples if r.source != "feedback" or r.id in verified]
+    warnings += [f"left out feedback record {attempt.id}: {attempt.reason}" for attempt in feedback.rejected]
+    if feedback.compiles:
+        log(f"feedback: {len(feedback.records)} of {feedback.compiles} new records agree with gcc")
 
     carried = [record for record in earlier if record.source != "breakage"]
     dedup = deduplicate([*carried, *new_samples, *natural.records], settings.near_duplicate_threshold)
@@ -90,6 +99,7 @@ def build_dataset(
     parents = [record for record in kept if record.source == "accepted"]
     target = _no_compile_target(kept, settings.no_compile_share)
     have = sum(NO_COMPILE in record.labels for record in kept)
+    from_feedback = sum(NO_COMPILE in record.labels and record.source == "feedback" for record in kept)
     earlier_breakages = [record for record in earlier if record.source == "breakage"]
     broken = break_samples(
         parents, max(0, target - have), sandbox, seed=settings.seed, known=earlier_breakages, workers=workers
@@ -97,7 +107,10 @@ def build_dataset(
     if len(broken.records) < target - have:
         warnings.append(f"NO_COMPILE: {have + len(broken.records)} records, short of the {target} asked for")
     records = [*kept, *broken.records]
-    log(f"NO_COMPILE: {have} natural, {len(broken.records)} breakages ({broken.compiles} compiles)")
+    log(
+        f"NO_COMPILE: {have - from_feedback} natural, {from_feedback} feedback, "
+        f"{len(broken.records)} breakages ({broken.compiles} compiles)"
+    )
 
     fixed, closed = _earlier_splits(earlier, settings, warnings)
     assignment, report = split_by_problem(
@@ -138,12 +151,14 @@ def build_dataset(
         dedup=dedup.counts(),
         no_compile=NoCompileStats(
             target=target,
-            natural=have,
+            natural=have - from_feedback,
             breakage=len(broken.records),
             by_kind=_kinds(broken.records),
             natural_not_compile_errors=len(natural.rejected),
             breakages_turned_down=len(broken.rejected),
-            compiles=natural.compiles + broken.compiles,
+            feedback=from_feedback,
+            feedback_turned_down=len(feedback.rejected),
+            compiles=natural.compiles + feedback.compiles + broken.compiles,
         ),
         warnings=warnings,
         reviewed=reviewed_count(records),
@@ -159,7 +174,8 @@ def build_dataset(
             DEDUP_FILE: [entry.model_dump_json() for entry in dedup.dropped],
             NEAR_PROBLEMS_FILE: [pair.model_dump_json() for pair in dedup.cross_problem],
             NO_COMPILE_REJECTED_FILE: [
-                attempt.model_dump_json() for attempt in [*natural.rejected, *broken.rejected]
+                attempt.model_dump_json()
+                for attempt in [*natural.rejected, *feedback.rejected, *broken.rejected]
             ],
         },
         name=name,
@@ -184,13 +200,11 @@ def _read_runs(run_dirs: Sequence[Path], log: Callable[[str], None]) -> tuple[li
     warnings: list[str] = []
     seen: dict[str, Path] = {}
     for path in run_dirs:
-        run = read_run(path)
-        if run.manifest.run_id in seen:
-            warnings.append(
-                f"{path}: run {run.manifest.run_id} was already read from {seen[run.manifest.run_id]}"
-            )
+        run = read_feedback(path) if is_feedback_dir(path) else read_run(path)
+        if run.run_id in seen:
+            warnings.append(f"{path}: run {run.run_id} was already read from {seen[run.run_id]}")
             continue
-        seen[run.manifest.run_id] = path
+        seen[run.run_id] = path
         warnings += run.warnings
         runs.append(run)
         log(
@@ -198,6 +212,19 @@ def _read_runs(run_dirs: Sequence[Path], log: Callable[[str], None]) -> tuple[li
             f"{len(run.natural_errors)} natural compile-error candidates"
         )
     return runs, warnings
+
+
+def _new_samples(runs: Sequence[RunContents], known: set[str], warnings: list[str]) -> list[DatasetRecord]:
+    """The runs' samples no earlier version holds; a record id given twice (two exports of one program)
+    is read once, from the first input."""
+    found: dict[str, DatasetRecord] = {}
+    for run in runs:
+        for record in run.samples:
+            if record.id in found and record.id not in known:
+                warnings.append(f"{run.path}: {record.id} was already read from {found[record.id].run_id}")
+            elif record.id not in known:
+                found[record.id] = record
+    return list(found.values())
 
 
 def _check_labels(runs: Sequence[RunContents], label_names: Sequence[str]) -> None:
@@ -247,10 +274,10 @@ def _earlier_splits(
 def _sources(previous: VersionInfo | None, runs: Sequence[RunContents]) -> list[RunSource]:
     sources = {source.run_id: source for source in (previous.runs if previous is not None else [])}
     for run in runs:
-        sources[run.manifest.run_id] = RunSource(
-            run_id=run.manifest.run_id,
+        sources[run.run_id] = RunSource(
+            run_id=run.run_id,
             path=str(run.path),
-            settings=dict(run.manifest.settings),
+            settings=dict(run.settings),
             samples=len(run.samples),
             natural_candidates=len(run.natural_errors),
         )

@@ -28,7 +28,8 @@ def render_card(index: DatasetIndex, records: list[DatasetRecord], *, name: str,
     for record in records:
         for prompt, value in record.prompt_hashes.items():
             prompt_hashes[prompt].add(value[:12])
-    no_compile = current.no_compile.natural + current.no_compile.breakage
+    no_compile = current.no_compile.natural + current.no_compile.breakage + current.no_compile.feedback
+    feedback_exports = [run for run in current.runs if run.settings.get("kind") == "feedback"]
     return environment.get_template("card.md.j2").render(
         name=name,
         current=current,
@@ -36,6 +37,9 @@ def render_card(index: DatasetIndex, records: list[DatasetRecord], *, name: str,
         settings=current.settings,
         size_category=size_category(current.records),
         version_paths={v.name: f"{VERSIONS_DIR}/{v.name}/{DATA_DIR}" for v in index.versions},
+        runs=[run for run in current.runs if run.settings.get("kind") != "feedback"],
+        feedback_exports=feedback_exports,
+        feedback_records=sum(record.source == "feedback" for record in records),
         version_dirs={v.name: f"{VERSIONS_DIR}/{v.name}" for v in index.versions},
         principle_names=", ".join(f"`{label}`" for label in current.label_names if label != "NO_COMPILE"),
         label_rows=[_label_row(label) for label in current.label_names],

@@ -1,7 +1,9 @@
 """``NO_COMPILE`` records: accepted samples broken on purpose, and versions models wrote that never compiled.
 
 Both kinds are kept only when a real compile in the sandbox fails with a located gcc *error*: a warning, a
-timeout, a link error or a sandbox failure never makes a ``NO_COMPILE`` label.
+timeout, a link error or a sandbox failure never makes a ``NO_COMPILE`` label. Students' programs from
+feedback are held to the same rule both ways: labelled ``NO_COMPILE`` only if gcc fails with an error, and
+not labelled so only if it does not.
 """
 
 from __future__ import annotations
@@ -78,6 +80,37 @@ def verify_natural(
                 }
             )
         )
+    return result
+
+
+def verify_feedback(
+    records: Sequence[DatasetRecord], sandbox: Sandbox, *, workers: int = 2
+) -> NoCompileResult:
+    """The feedback records whose ``NO_COMPILE`` label (or its absence) gcc agrees with; ``NO_COMPILE`` ones
+    get their compiler error. The rest are turned down: the student's other labels are not checked here."""
+    result = NoCompileResult()
+    compiled = _compile_all(sandbox, [record.code for record in records], workers)
+    result.compiles += len(records)
+    for record, outcome in zip(records, compiled, strict=True):
+        error = compile_error(outcome)
+        if NO_COMPILE in record.labels and error is None:
+            reason = "labelled NO_COMPILE, but " + (
+                "it compiled without errors" if outcome.ok else _not_an_error(outcome)
+            )
+        elif NO_COMPILE not in record.labels and error is not None:
+            reason = f"not labelled NO_COMPILE, but gcc rejects it ({error})"
+        else:
+            no_compile = None
+            if error is not None:
+                no_compile = NoCompile(
+                    origin="feedback",
+                    line=_error_line(outcome),
+                    description="a student's program, labelled NO_COMPILE by the student",
+                    compiler_error=error,
+                )
+            result.records.append(record.model_copy(update={"no_compile": no_compile}))
+            continue
+        result.rejected.append(NoCompileAttempt(id=record.id, origin="feedback", reason=reason))
     return result
 
 

@@ -11,9 +11,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from declean.errors import DatasetError
 from declean.samples import Step
 
-RecordSource = Literal["accepted", "breakage", "natural"]
+RecordSource = Literal["accepted", "breakage", "natural", "feedback"]
 """``accepted``: a sample a run accepted; ``breakage``: an accepted sample broken on purpose so it does not
-compile; ``natural``: a version a model wrote that never compiled (a ``fixes_exhausted`` rejection)."""
+compile; ``natural``: a version a model wrote that never compiled (a ``fixes_exhausted`` rejection);
+``feedback``: a student's own program, labelled by the student through the web app (human-labelled, not yet
+reviewed; :mod:`declean.data.feedback`)."""
 
 ReviewStatus = Literal["accepted", "relabelled", "rejected"]
 """What people decided about a record: its labels are right, they were corrected, or it does not belong in
@@ -28,8 +30,9 @@ class NoCompile(BaseModel):
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
-    origin: Literal["breakage", "natural"]
-    """Broken on purpose by :mod:`declean.tools.breakage`, or written that way by a model."""
+    origin: Literal["breakage", "natural", "feedback"]
+    """Broken on purpose by :mod:`declean.tools.breakage`, written that way by a model, or a student's program
+    the student labelled ``NO_COMPILE``."""
     kind: str | None = None
     """The breakage (``missing_semicolon``, ``wrong_argument_count``...); ``None`` for natural errors."""
     line: int | None = None
@@ -63,7 +66,8 @@ class DatasetRecord(BaseModel):
 
     id: str
     """``<run id>/<sample id>`` for a run's samples, ``<parent id>/NO_COMPILE:<kind>`` for a breakage,
-    ``<run id>/<sample id>/natural`` for a natural compile error: unique across the dataset's versions."""
+    ``<run id>/<sample id>/natural`` for a natural compile error, ``feedback/<code sha256[:12]>`` for a
+    student's program: unique across the dataset's versions."""
     problem_id: str
     """The problem it solves; a split never holds a problem another split holds."""
     statement: str
@@ -75,15 +79,18 @@ class DatasetRecord(BaseModel):
     source: RecordSource
     """How the record was made."""
     run_id: str
-    """The run it comes from."""
+    """The run it comes from (for feedback: the export, ``feedback-<time>``)."""
     sample_id: str
-    """Its id in that run (``samples.jsonl`` or, for natural errors, ``rejections.jsonl``)."""
+    """Its id in that run (``samples.jsonl`` or, for natural errors, ``rejections.jsonl``; for feedback, the
+    feedback row id)."""
     parent_id: str | None = None
     """The dataset record it was rewritten or broken from (``None`` for clean code and natural errors)."""
     models: dict[str, str] = Field(default_factory=dict)
-    """Role -> the model the run used for it."""
+    """Role -> the model the run used for it; for feedback, ``detector`` -> the detector whose labels the
+    student corrected (name, version, model)."""
     prompt_hashes: dict[str, str] = Field(default_factory=dict)
-    """Prompt name -> hash of every template that contributed to the code."""
+    """Prompt name -> hash of every template that contributed to the code; for feedback, ``detector`` -> the
+    detector's prompt hash."""
     lineage: list[Step] = Field(default_factory=list)
     """Every step from the clean version to this code: who made it, strategy, level, labels added."""
     stdin: list[str] = Field(default_factory=list)

@@ -26,9 +26,11 @@ class RunContents:
     """What one run directory gives a dataset."""
 
     path: Path
-    manifest: RunManifest
+    run_id: str
+    settings: dict[str, object]
+    """The run's recorded settings (for a feedback export: its source and counts, ``kind: feedback``)."""
     samples: list[DatasetRecord] = field(default_factory=list)
-    """Accepted samples of complete problems, in file order."""
+    """Accepted samples of complete problems (or feedback records), in file order."""
     natural_errors: list[DatasetRecord] = field(default_factory=list)
     """``fixes_exhausted`` versions with code, not yet compiled: candidates for natural ``NO_COMPILE``."""
     warnings: list[str] = field(default_factory=list)
@@ -46,7 +48,7 @@ def read_run(path: Path) -> RunContents:
     except Exception as error:
         raise DatasetError(str(error)) from error
     assert manifest is not None
-    contents = RunContents(path=path, manifest=manifest)
+    contents = RunContents(path=path, run_id=manifest.run_id, settings=dict(manifest.settings))
     statements = _done_problems(path / PROBLEMS_FILE, contents.warnings)
     done = set(statements)
     models = _models(manifest)

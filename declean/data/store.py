@@ -49,7 +49,7 @@ _STAGING_PREFIX = ".building-"
 
 
 class RunSource(BaseModel):
-    """A run a version was built from."""
+    """A run (or a feedback export, ``settings["kind"] == "feedback"``) a version was built from."""
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
@@ -58,7 +58,7 @@ class RunSource(BaseModel):
     settings: dict[str, object] = Field(default_factory=dict)
     """The run's recorded settings: models, principles, strategies, level, verification policies."""
     samples: int = 0
-    """Accepted samples of complete problems read from it."""
+    """Accepted samples of complete problems (or feedback records) read from it."""
     natural_candidates: int = 0
     """Versions that never compiled (``fixes_exhausted``) read from it."""
 
@@ -86,12 +86,17 @@ class NoCompileStats(BaseModel):
 
     target: int = 0
     natural: int = 0
+    """Versions a model wrote that never compiled."""
     breakage: int = 0
     by_kind: dict[str, int] = Field(default_factory=dict)
     natural_not_compile_errors: int = 0
     """Natural candidates that compiled, or failed only at link time or by timing out."""
     breakages_turned_down: int = 0
     """Breakages gcc accepted or did not reject with an error (the next candidate was tried)."""
+    feedback: int = 0
+    """Students' programs the students labelled ``NO_COMPILE`` (gcc agreed)."""
+    feedback_turned_down: int = 0
+    """Feedback records left out because gcc disagreed with their ``NO_COMPILE`` label, or its absence."""
     compiles: int = 0
     """Sandbox compiles spent (an earlier version's verified breakages are reused without one)."""
 
