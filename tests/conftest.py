@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import structlog
 
 from declean.errors import SandboxUnavailableError
 from declean.sandbox.base import Sandbox, SandboxLimits
@@ -117,3 +118,11 @@ def offline_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
     yield
+
+
+@pytest.fixture(autouse=True)
+def fresh_logging() -> Iterator[None]:
+    """``declean``'s CLI callback configures structlog to print to the ``sys.stderr`` of the moment; under
+    ``CliRunner`` that stream is closed after the command, so later tests would log into a closed file."""
+    yield
+    structlog.reset_defaults()

@@ -71,3 +71,46 @@ def test_embedded_model_produces_verified_samples(
     calls = [event for event in events if event["event"] == "model_call"]
     assert calls and calls[0]["model"] == "ChatOpenAI:qwen2.5-coder-1.5b-instruct"
     assert calls[0]["output_tokens"] > 0
+
+
+def test_the_web_app_checks_code_with_the_embedded_model_without_blocking_other_pages(
+    embedded: ResolvedModels, local_sandbox: LocalSandbox, tmp_path: Path
+) -> None:
+    import re
+    import time
+
+    from starlette.testclient import TestClient
+
+    from declean.data.feedback_store import FeedbackStore
+    from declean.detect.llm import LLMDetector
+    from declean.web.app import WebState, create_app
+    from declean.web.jobs import Checker
+
+    detector = LLMDetector(embedded.llm, hybrid=True)
+    state = WebState(checker=Checker(detector, local_sandbox), feedback=FeedbackStore(tmp_path / "f.sqlite"))
+    client = TestClient(create_app(state))
+    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/").text)
+    assert token is not None
+    code = (
+        "#include <stdio.h>\n\nint main(void)\n{\n    int t = 0;\n"
+        "    for (int i = 0; i < 86400; i += 3600) {\n        t += i;\n    }\n"
+        '    printf("%d\\n", t);\n    return 0;\n}\n'
+    )
+    submitted = client.post(
+        "/check", data={"code": code, "csrf": token.group(1)}, headers={"HX-Request": "true"}
+    )
+    key = re.search(r"/result/([0-9a-f]+)", submitted.text)
+    assert key is not None and 'hx-trigger="every 1s"' in submitted.text and "<progress" in submitted.text
+    # While the model works, the other pages answer.
+    assert client.get("/dashboard").status_code == 200 and client.get("/").status_code == 200
+    job = state.checker.get(key.group(1))
+    assert job is not None and not job.done
+    deadline = time.monotonic() + 600
+    while not job.done and time.monotonic() < deadline:
+        time.sleep(1)
+    shown = client.get(f"/result/{key.group(1)}", headers={"HX-Request": "true"}).text
+    assert 'id="labels"' in shown and "every 1s" not in shown
+    result = job.result()
+    assert result.error is None or "partly readable" in result.error, result.error
+    assert result.model is not None and "qwen2.5-coder-1.5b-instruct" in result.model
+    state.checker.close()

@@ -18,6 +18,7 @@ from declean.cli.lint import lint
 from declean.cli.review import review_app
 from declean.cli.run import run
 from declean.cli.sandbox import sandbox_app
+from declean.cli.serve import serve
 from declean.cli.trace import trace_app
 
 app = typer.Typer(no_args_is_help=True, help="Verified, labeled code-quality datasets of C programs.")
@@ -31,6 +32,7 @@ app.add_typer(feedback_app, name="feedback")
 app.command("run")(run)
 app.command("lint")(lint)
 app.command("eval")(evaluate_command)
+app.command("serve")(serve)
 
 
 @app.callback()

@@ -164,7 +164,7 @@ def _entry(
         source=source,
         project=project,
         task_id=review.task_id,
-        annotation_ids=sorted(verdict.annotation_id for verdict in review.verdicts),
+        annotation_ids=sorted(v.annotation_id for v in review.verdicts if v.annotation_id is not None),
         signature=review.signature(),
         verdicts=review.verdicts,
         facets=facets(record),

@@ -72,7 +72,7 @@ def decide(labels: Sequence[str], verdicts: Sequence[Verdict]) -> Decision:
 def latest_per_reviewer(verdicts: Sequence[Verdict]) -> list[Verdict]:
     """One vote per reviewer: their latest annotation of the task."""
     latest: dict[str, Verdict] = {}
-    for verdict in sorted(verdicts, key=lambda verdict: (verdict.updated, verdict.annotation_id)):
+    for verdict in sorted(verdicts, key=lambda verdict: (verdict.updated, verdict.annotation_id or 0)):
         latest[verdict.reviewer] = verdict
     return list(latest.values())
 

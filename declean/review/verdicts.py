@@ -24,7 +24,8 @@ class Verdict(BaseModel):
 
     reviewer: str
     """The annotator's e-mail (or ``user <id>`` when the export names only an id)."""
-    annotation_id: int
+    annotation_id: int | None = None
+    """Label Studio's annotation id (``None`` for a decision made in declean's web app)."""
     labels: list[str]
     """Every label the reviewer ticked (``[]``: clean)."""
     reasons: dict[str, str] = Field(default_factory=dict)
@@ -48,13 +49,16 @@ class TaskReview(BaseModel):
 
     model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
 
-    task_id: int
+    task_id: int | None = None
+    """Label Studio's task id (``None`` for the web app)."""
     record_id: str
     verdicts: list[Verdict]
 
     def signature(self) -> str:
         """Changes when an annotation is added, removed or edited: a pull applies a task once per state."""
-        state = sorted((verdict.annotation_id, verdict.updated) for verdict in self.verdicts)
+        state = sorted(
+            (verdict.annotation_id or 0, verdict.reviewer, verdict.updated) for verdict in self.verdicts
+        )
         return hashlib.sha256(json.dumps([self.task_id, state]).encode()).hexdigest()[:16]
 
 
