@@ -15,15 +15,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from starlette.testclient import TestClient
 
+from declean.data.ledger import Ledger, LedgerEntry
+from declean.data.store import DatasetDir
 from declean.detect.base import Detection, Detector, Finding, Location
 from declean.detect.lint import LintDetector
 from declean.sandbox.local import LocalSandbox
-from declean.web.app import STATIC_DIR, WebState, create_app
+from declean.web.app import STATIC_DIR, HuggingFaceLogin, WebState, create_app
 from declean.web.guards import RateLimiter
 from tests.review_support import copy_dataset, make_dataset
 from tests.web_support import (
@@ -425,3 +427,49 @@ def test_a_review_decision_without_the_token_or_a_known_record_is_not_saved(
     )
     assert "Unknown record or action" in bad_action.text
     assert journal_lines(dataset) == []
+
+
+def test_the_dashboard_shows_the_latest_evaluation_as_a_table_and_a_chart_per_label(
+    site: SiteFactory, dataset: Path
+) -> None:
+    version = DatasetDir(dataset).existing_index().version()
+    older = LedgerEntry(
+        version=version.name, fingerprint=version.fingerprint, split="validation", detector="llm", scores={}
+    )
+    entries = [
+        LedgerEntry(
+            version=version.name,
+            fingerprint=version.fingerprint,
+            split="test",
+            detector=name,
+            scores={"jaccard_MC": mc, "jaccard_DRY": 0.5, "micro_f1": 0.7},
+        )
+        for name, mc in (("lint", 0.86), ("<b>trained</b>", 0.25))
+    ]
+    Ledger(dataset).record(older, *entries)
+    page = site(dataset=dataset).client.get("/dashboard").text
+    evaluation = page[page.index('id="evaluation"') :]
+    assert "test split of" in evaluation and "llm" not in evaluation  # only the latest evaluation
+    assert "<td>0.86</td>" in evaluation and "<td>0.25</td>" in evaluation
+    assert evaluation.count("<svg") == 2  # DRY and MC
+    assert 'width="223.6"' in evaluation  # 0.86 of the 260-pixel bar
+    assert "&lt;b&gt;trained&lt;/b&gt;" in evaluation and "<b>trained" not in evaluation
+
+
+def test_signing_in_with_hugging_face_is_optional_and_redirects_to_its_authorize_page(
+    tmp_path: Path, local_sandbox: LocalSandbox
+) -> None:
+    state = make_state(tmp_path / "hf", LintDetector(), local_sandbox)
+    app = create_app(state, huggingface=HuggingFaceLogin("client-123", "secret-456"))
+    with TestClient(app, follow_redirects=False) as client:
+        assert client.get("/").status_code == 200  # anonymous use stays open
+        login = client.get("/login")
+        assert login.status_code == 303
+        target = urlsplit(login.headers["location"])
+        assert (target.scheme, target.netloc, target.path) == ("https", "huggingface.co", "/oauth/authorize")
+        query = parse_qs(target.query)
+        assert query["client_id"] == ["client-123"]
+        assert query["redirect_uri"][0].endswith("://testserver/redirect")
+        assert "secret-456" not in login.headers["location"]
+        assert "secret-456" not in client.get("/").text
+    state.checker.close()

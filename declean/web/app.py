@@ -156,7 +156,7 @@ def _login(app: FastHTML, state: WebState, huggingface: HuggingFaceLogin | None)
             return Response(status_code=303, headers={"location": "/"})
 
     client = HuggingFaceClient(huggingface.client_id, huggingface.client_secret)
-    oauth = OptionalSignIn(app, client, skip=[r"/.*"], https=False)
+    oauth = OptionalSignIn(app, client, skip=[r"/.*"])
 
     def login(request: Request) -> Any:
         return Response(status_code=303, headers={"location": oauth.login_link(request)})
