@@ -410,6 +410,8 @@ def test_stats_count_agreement_with_the_pipeline_and_between_reviewers(dataset: 
     rejected_rows = [row for row in stats.rejections if row.rejected]
     assert rejected_rows and all(row.rejected == 1 for row in rejected_rows)
     assert {(row.facet, row.value) for row in rejected_rows} >= {("source", "accepted")}
+    relabelled = {(row.facet, row.value): row.relabelled for row in stats.rejections}
+    assert relabelled[("source", "accepted")] == 1 and relabelled[("model", "ScriptedChatModel")] == 1
     assert stats.by_split["train"][0] == 4
 
 

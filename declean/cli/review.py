@@ -139,10 +139,22 @@ def stats(
     console.print(_agreement_table("Reviewer vs pipeline", result.pipeline))
     if result.multi_reviewed:
         console.print(_agreement_table("Reviewer vs reviewer (pairs)", result.inter_annotator))
-    rejected = Table("facet", "value", "reviewed", "rejected", "rate", title="What reviewers reject")
-    for row in [row for row in result.rejections if row.rejected][:15]:
-        rejected.add_row(row.facet, row.value, str(row.reviewed), str(row.rejected), f"{row.rate * 100:.0f}%")
-    console.print(rejected)
+    rows = [row for row in result.rejections if row.rejected or row.relabelled][:15]
+    if not rows:
+        console.print("no rejections and no relabels")
+        return
+    table = Table(
+        "facet", "value", "reviewed", "rejected", "relabelled", title="What reviewers reject or relabel"
+    )
+    for row in rows:
+        table.add_row(
+            row.facet,
+            row.value,
+            str(row.reviewed),
+            f"{row.rejected} ({row.rate * 100:.0f}%)",
+            f"{row.relabelled} ({row.relabel_rate * 100:.0f}%)",
+        )
+    console.print(table)
 
 
 def _agreement_table(title: str, rows: list[Agreement]) -> Table:

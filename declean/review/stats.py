@@ -40,7 +40,7 @@ class Agreement(BaseModel):
 
 
 class FacetRejections(BaseModel):
-    """Rejections among reviewed records sharing one facet value (a principle, a strategy...)."""
+    """Rejections and relabels among reviewed records sharing one facet value (a principle, a strategy...)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -48,10 +48,16 @@ class FacetRejections(BaseModel):
     value: str
     reviewed: int
     rejected: int
+    relabelled: int = 0
 
     @property
     def rate(self) -> float:
+        """Share of the reviewed records rejected."""
         return self.rejected / self.reviewed if self.reviewed else 0.0
+
+    @property
+    def relabel_rate(self) -> float:
+        return self.relabelled / self.reviewed if self.reviewed else 0.0
 
 
 class ReviewStats(BaseModel):
@@ -74,7 +80,7 @@ class ReviewStats(BaseModel):
     multi_reviewed: int
     """Records that two or more people reviewed."""
     rejections: list[FacetRejections] = Field(default_factory=list)
-    """Most rejected first."""
+    """Most rejected first, then most relabelled."""
 
     @property
     def share(self) -> float:
@@ -167,14 +173,15 @@ def _agreement(question: str, a: Sequence[bool], b: Sequence[bool]) -> Agreement
 
 
 def _rejections(entries: Sequence[ReviewEntry]) -> list[FacetRejections]:
-    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     for entry in entries:
         for facet, values in entry.facets.items():
             for value in values:
                 counts[facet, value][0] += 1
                 counts[facet, value][1] += entry.action == "reject"
+                counts[facet, value][2] += entry.action == "relabel"
     rows = [
-        FacetRejections(facet=facet, value=value, reviewed=reviewed, rejected=rejected)
-        for (facet, value), (reviewed, rejected) in counts.items()
+        FacetRejections(facet=facet, value=value, reviewed=reviewed, rejected=rejected, relabelled=relabelled)
+        for (facet, value), (reviewed, rejected, relabelled) in counts.items()
     ]
-    return sorted(rows, key=lambda row: (-row.rate, -row.rejected, row.facet, row.value))
+    return sorted(rows, key=lambda row: (-row.rate, -row.relabel_rate, row.facet, row.value))
