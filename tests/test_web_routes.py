@@ -8,6 +8,7 @@ decisions.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 import time
@@ -473,3 +474,47 @@ def test_signing_in_with_hugging_face_is_optional_and_redirects_to_its_authorize
         assert "secret-456" not in login.headers["location"]
         assert "secret-456" not in client.get("/").text
     state.checker.close()
+
+
+def test_with_a_review_password_only_a_signed_in_reviewer_decides(site: SiteFactory, dataset: Path) -> None:
+    app = site(dataset=dataset)
+    app.state.review_password = "staff-only"
+    token = app.csrf()
+    page = app.client.get("/review").text
+    assert 'id="review-password"' in page and 'name="record_id"' not in page
+    record = next(r for r in DatasetDir(dataset).records(DatasetDir(dataset).existing_index().version()))
+    refused = app.client.post(
+        "/review/decide", data={"record_id": record.id, "action": "reject", "csrf": token}
+    )
+    assert "Sign in to review: nothing was saved." in refused.text
+    assert not (dataset / "review.jsonl").exists()
+    wrong = app.client.post("/review/login", data={"name": "Ada", "password": "guess", "csrf": token})
+    assert "Wrong password" in wrong.text and 'name="record_id"' not in wrong.text
+    signed = app.client.post("/review/login", data={"name": "Ada", "password": "staff-only", "csrf": token})
+    shown = re.search(r'name="record_id" value="([^"]+)"', signed.text)
+    assert shown is not None
+    app.client.post("/review/decide", data={"record_id": shown.group(1), "action": "accept", "csrf": token})
+    entry = json.loads((dataset / "review.jsonl").read_text().splitlines()[-1])
+    assert entry["reviewers"] == ["reviewer:Ada"] and entry["action"] == "accept" and entry["source"] == "web"
+
+
+def test_serving_a_dataset_beyond_loopback_needs_a_review_password(
+    dataset: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from declean.cli.app import app as cli
+
+    monkeypatch.delenv("DECLEAN_REVIEW_PASSWORD", raising=False)
+    arguments = [
+        "serve",
+        "--dataset",
+        str(dataset),
+        "--host",
+        "0.0.0.0",
+        "--feedback-db",
+        str(tmp_path / "f"),
+    ]
+    refused = CliRunner().invoke(cli, arguments)
+    assert refused.exit_code == 2 and "set DECLEAN_REVIEW_PASSWORD" in refused.output
+    assert not (tmp_path / "f").exists()  # refused before anything was made

@@ -17,6 +17,8 @@ from declean.errors import DecleanError
 
 errors = Console(stderr=True)
 SECRET_VARIABLE = "DECLEAN_WEB_SECRET"
+REVIEW_PASSWORD_VARIABLE = "DECLEAN_REVIEW_PASSWORD"
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 OAUTH_VARIABLES = ("OAUTH_CLIENT_ID", "OAUTH_CLIENT_SECRET")
 """Hugging Face OAuth app credentials, under the names Hugging Face Spaces set."""
 
@@ -52,6 +54,15 @@ def serve(
     from declean.web.guards import RateLimiter
     from declean.web.jobs import Checker
 
+    review_password = os.environ.get(REVIEW_PASSWORD_VARIABLE) or None
+    if dataset is not None and review_password is None and host not in LOOPBACK:
+        errors.print(
+            f"[red]error:[/red] --dataset on {host} would let anyone who reaches the app decide the "
+            f"dataset's labels: set {REVIEW_PASSWORD_VARIABLE} (the Review page then asks for it), "
+            "or serve on 127.0.0.1",
+            highlight=False,
+        )
+        raise typer.Exit(2)
     try:
         with ExitStack() as resources:
             if dataset is not None:
@@ -70,6 +81,7 @@ def serve(
                 feedback=FeedbackStore(feedback_db),
                 dataset=dataset,
                 limiter=RateLimiter(limit=checks_per_minute),
+                review_password=review_password,
             )
             client_id, client_secret = (os.environ.get(name, "") for name in OAUTH_VARIABLES)
             login = HuggingFaceLogin(client_id, client_secret) if client_id and client_secret else None

@@ -27,7 +27,6 @@ DATA_FIELDS = ("statement", "code", "diff", "outputs", "evidence", "provenance")
 """The task data the config shows; every task carries each of them."""
 
 _STYLE = """
-.declean-code { font-family: ui-monospace, monospace; white-space: pre; overflow-x: auto; font-size: 13px; }
 .declean-question { margin-top: 0.6em; }
 """
 
@@ -41,12 +40,12 @@ def label_config(specs: Sequence[PrincipleSpec] | None = None) -> str:
     chosen = list(specs) if specs is not None else list(REGISTRY)
     view = ElementTree.Element("View")
     ElementTree.SubElement(view, "Style").text = _STYLE
-    _section(view, "Problem", "statement", code=False)
-    _section(view, "Code (line numbers added)", CODE, code=True)
-    _section(view, "Change from its parent version", "diff", code=True)
-    _section(view, "Outputs on the problem's inputs", "outputs", code=True)
-    _section(view, "Static evidence (declean's measures)", "evidence", code=False)
-    _section(view, "How it was made", "provenance", code=False)
+    _section(view, "Problem", "statement")
+    _section(view, "Code (line numbers added)", CODE)
+    _section(view, "Change from its parent version", "diff")
+    _section(view, "Outputs on the problem's inputs", "outputs")
+    _section(view, "Static evidence (declean's measures)", "evidence")
+    _section(view, "How it was made", "provenance")
 
     ElementTree.SubElement(view, "Header", value="Labels: tick every principle the code violates")
     choices = ElementTree.SubElement(
@@ -82,10 +81,11 @@ def label_config(specs: Sequence[PrincipleSpec] | None = None) -> str:
     return ElementTree.tostring(view, encoding="unicode")
 
 
-def _section(view: ElementTree.Element, title: str, field: str, *, code: bool) -> None:
+def _section(view: ElementTree.Element, title: str, field: str) -> None:
+    # Label Studio shows ``Text`` in its own font whatever style it is given; line breaks and indentation
+    # survive, and the line numbers are in the text.
     ElementTree.SubElement(view, "Header", value=title)
-    holder = ElementTree.SubElement(view, "View", className="declean-code") if code else view
-    ElementTree.SubElement(holder, "Text", name=field, value=f"${field}")
+    ElementTree.SubElement(view, "Text", name=field, value=f"${field}")
 
 
 def _question(view: ElementTree.Element, name: str, text: str) -> None:

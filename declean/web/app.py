@@ -42,6 +42,9 @@ class WebState:
     """Checks per client address, a looser bound (a script taking a new session for each check, or a
     school behind one address); by default ten times the per-session limit."""
     max_source_bytes: int = MAX_SOURCE_BYTES
+    review_password: str | None = None
+    """When set, the Review page asks for it (and the reviewer's name) once per session: students who
+    can reach the Check page must not decide a dataset's labels."""
 
     def __post_init__(self) -> None:
         if self.address_limiter is None:
@@ -119,6 +122,9 @@ def create_app(
     def review(request: Request) -> Any:
         return review_page.review_index(state, request.session)
 
+    async def review_login(request: Request) -> Any:
+        return await review_page.sign_in(state, request, request.session)
+
     # Registered by call rather than as decorators: FastHTML's decorators are untyped.
     app.get("/")(index)
     app.post("/check")(check)
@@ -128,6 +134,7 @@ def create_app(
     if state.dataset is not None:
         app.get("/review")(review)
         app.post("/review/decide")(decide)
+        app.post("/review/login")(review_login)
     _login(app, state, huggingface)
     return app
 

@@ -5,6 +5,7 @@ outputs and the evidence; accept, reject or relabel with the keyboard. Decisions
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,7 +57,52 @@ def unreviewed(dataset: Path) -> tuple[list[DatasetRecord], dict[str, DatasetRec
     return waiting, by_id, len(records) + len(rejected)
 
 
+REVIEWER = "reviewer"
+
+
+def reviewer(state: WebState, session: Any) -> str | None:
+    """Who may decide: the name given with the review password, or anyone when there is no password."""
+    if state.review_password is None:
+        return state.who(session)
+    name = session.get(REVIEWER)
+    return f"reviewer:{name}" if isinstance(name, str) and name else None
+
+
+def sign_in_form(session: Any, message: str = "") -> Any:
+    return Div(
+        *([P(message, role="alert")] if message else []),
+        Form(
+            Label(
+                "Your name (kept with every decision)", Input(name="name", required=True, id="reviewer-name")
+            ),
+            Label(
+                "Review password",
+                Input(name="password", type="password", required=True, id="review-password"),
+            ),
+            Input(type="hidden", name=CSRF_FIELD, value=csrf_token(session)),
+            Button("Start reviewing", type="submit", id="start-review"),
+            hx_post="/review/login",
+            hx_target="#review",
+            hx_swap="outerHTML",
+        ),
+        id="review",
+    )
+
+
+async def sign_in(state: WebState, request: Request, session: Any) -> Any:
+    form = await request.form()
+    sent = form.get(CSRF_FIELD)
+    if not csrf_ok(session, sent if isinstance(sent, str) else None):
+        return sign_in_form(session, "This form expired: try again.")
+    password, name = str(form.get("password") or ""), str(form.get("name") or "").strip()[:80]
+    if state.review_password is None or not hmac.compare_digest(password, state.review_password) or not name:
+        return sign_in_form(session, "Wrong password, or no name given.")
+    session[REVIEWER] = name
+    return next_panel(state, session)
+
+
 def review_index(state: WebState, session: Any) -> Any:
+    panel = next_panel(state, session) if reviewer(state, session) else sign_in_form(session)
     return page(
         "Review",
         H2("Review the dataset"),
@@ -69,7 +115,7 @@ def review_index(state: WebState, session: Any) -> Any:
             Kbd("r"),
             " reject. Decisions go to review.jsonl and make a new dataset version.",
         ),
-        next_panel(state, session),
+        panel,
         SHORTCUTS,
         signed_in=state.signed_in(session),
         review=True,
@@ -137,6 +183,9 @@ async def decide_record(state: WebState, request: Request, session: Any) -> Any:
     assert state.dataset is not None
     form = await request.form()
     sent = form.get(CSRF_FIELD)
+    name = reviewer(state, session)
+    if name is None:
+        return sign_in_form(session, "Sign in to review: nothing was saved.")
     if not csrf_ok(session, sent if isinstance(sent, str) else None):
         return next_panel(state, session, "This form expired: nothing was saved; decide again.")
     action = str(form.get("action") or "")
@@ -151,7 +200,7 @@ async def decide_record(state: WebState, request: Request, session: Any) -> Any:
         else [name for name in REGISTRY.names() if name in {str(value) for value in form.getlist("labels")}]
     )
     verdict = Verdict(
-        reviewer=state.who(session),
+        reviewer=name,
         labels=labels,
         adequate=action != "reject",
         different=True,
