@@ -12,9 +12,7 @@ ids): the page must show it as text and never let it become an element.
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +38,7 @@ from declean.tracing.report import build_report, report_environment
 from tests import programs, trace_runs
 from tests.corpus_run import read_jsonl, respond, write_problems
 from tests.dom_tree import Element, parse
+from tests.web_support import chromium_path
 
 PRINCIPLES: list[Principle] = ["DRY", "SRP", "MC", "NAME"]
 
@@ -78,12 +77,7 @@ def traced_run(tmp_path_factory: pytest.TempPathFactory, local_sandbox: LocalSan
 
 @pytest.fixture(scope="module")
 def chromium() -> str:
-    binary = shutil.which("chromium")
-    if binary is None:
-        if os.environ.get("DECLEAN_REQUIRE_CHROMIUM") == "1":
-            pytest.fail("DECLEAN_REQUIRE_CHROMIUM=1 but no `chromium` on PATH (apt-get install chromium)")
-        pytest.skip("no `chromium` on PATH (apt-get install chromium) to render the report")
-    return binary
+    return chromium_path("to render the report")
 
 
 def render(chromium: str, page: Path, profile: Path) -> Element:

@@ -87,13 +87,13 @@ HOSTILE_PROGRAM = (
 """Markup in a comment (line 3) and in a string literal the program prints: both must stay text."""
 
 
-def chromium_path() -> str:
+def chromium_path(purpose: str = "to drive the web app") -> str:
     """Debian's Chromium; the test fails without it where ``DECLEAN_REQUIRE_CHROMIUM=1``, else skips."""
     binary = shutil.which("chromium")
     if binary is None:
         if os.environ.get("DECLEAN_REQUIRE_CHROMIUM") == "1":
             pytest.fail("DECLEAN_REQUIRE_CHROMIUM=1 but no `chromium` on PATH (apt-get install chromium)")
-        pytest.skip("no `chromium` on PATH (apt-get install chromium) to drive the web app")
+        pytest.skip(f"no `chromium` on PATH (apt-get install chromium) {purpose}")
     return binary
 
 
