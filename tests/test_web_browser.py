@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, FilePayload, Locator, Page, Route, expect, sync_playwright
 
+from declean.data.feedback import export_feedback
 from declean.data.store import DatasetDir
 from declean.detect.lint import LintDetector
 from declean.sandbox.local import LocalSandbox
@@ -159,7 +160,7 @@ def test_pasted_code_gets_labels_and_feedback(visit: Visit, live: LiveServer, tm
     expect(page.locator("#feedback")).to_contain_text("feedback #")
 
     [row] = live.state.feedback.entries()
-    assert row.code.replace("\r\n", "\n") == MAGIC_PROGRAM  # CRLF: test_pasted_code_keeps_its_line_endings
+    assert row.code == MAGIC_PROGRAM
     assert row.predicted == ["MC"]
     assert row.agree == {"MC": False}
     assert row.corrected == ["SRP", "NAME"]
@@ -168,6 +169,11 @@ def test_pasted_code_gets_labels_and_feedback(visit: Visit, live: LiveServer, tm
     assert row.detector == "lint"
     expect(page.locator("#feedback")).to_contain_text(f"feedback #{row.id} saved")
     visit.finish()
+
+    # ... and it is in the export the next dataset build takes in.
+    exported = export_feedback(live.state.feedback.path, tmp_path / "feedback-export")
+    [record] = exported.records
+    assert (record.code, record.labels, record.source) == (MAGIC_PROGRAM, ["SRP", "NAME"], "feedback")
 
 
 def test_code_that_does_not_compile_shows_gcc_errors_under_its_lines(visit: Visit, tmp_path: Path) -> None:
