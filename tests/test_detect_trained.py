@@ -147,3 +147,19 @@ def test_a_corrupt_or_foreign_model_file_is_a_configuration_error(tmp_path: Path
     for path in (corrupt, foreign, missing):
         with pytest.raises(ConfigurationError, match=str(path)):
             TrainedDetector(path)
+
+
+def test_the_detector_names_its_exact_model_file_for_stored_feedback(
+    model_file: Path, local_sandbox: LocalSandbox
+) -> None:
+    import hashlib
+
+    from declean.web.checking import check_program
+
+    detector = TrainedDetector(model_file)
+    digest = hashlib.sha256(model_file.read_bytes()).hexdigest()[:12]
+    assert f"sha256 {digest}" in detector.version and "trained on v1" in detector.version
+    result = check_program("int main(void) { return 0; }\n", None, detector, local_sandbox)
+    assert result.detector_version.startswith("declean ") and result.detector_version.endswith(
+        detector.version
+    )

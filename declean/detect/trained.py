@@ -13,6 +13,7 @@ The model file is a joblib pickle: load only files you trust, as you would run o
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -252,6 +253,10 @@ class TrainedDetector:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.model = TrainedModel.load(path)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        trained_on = self.model.dataset_version or "an unnamed dataset"
+        self.version = f"model file {path.name} sha256 {digest}, trained on {trained_on}"
+        """What stored predictions and feedback name the detector by: the exact model file used."""
 
     def detect(self, source: str) -> Detection:
         """One finding per label the model predicts, with its probability, what the static measure says

@@ -67,6 +67,12 @@ def declean_version() -> str:
         return "unknown"
 
 
+def _version(detector: Detector) -> str:
+    """declean's version, and the detector's own (a trained detector's model file) when it has one."""
+    own = getattr(detector, "version", None)
+    return f"declean {declean_version()}" + (f"; {own}" if isinstance(own, str) and own else "")
+
+
 def check_program(code: str, stdin: str | None, detector: Detector, sandbox: Sandbox) -> CheckResult:
     """Compile ``code``, run it on ``stdin`` when given and it compiles, and ask ``detector``."""
     compiled = sandbox.compile(code)
@@ -97,7 +103,7 @@ def check_program(code: str, stdin: str | None, detector: Detector, sandbox: San
     evidence = measure(code)
     return CheckResult(
         detector=detector.name,
-        detector_version=getattr(detector, "version", None) or f"declean {declean_version()}",
+        detector_version=_version(detector),
         model=model,
         prompt_hash=prompt_hash,
         compiles=compiled.ok,
