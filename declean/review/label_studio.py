@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import httpx
 
 from declean.errors import ReviewError
+from declean.review.config import LABELS
 from declean.review.tasks import KEY
 
 if TYPE_CHECKING:
@@ -224,7 +225,7 @@ def _predictions(predictions: list[Any]) -> dict[str, list[str]]:
         item = prediction if isinstance(prediction, dict) else prediction.dict()
         labels: list[str] = []
         for result in item.get("result") or []:
-            if result.get("from_name") == "labels":
+            if result.get("from_name") == LABELS:
                 labels = list(result.get("value", {}).get("choices", []))
         found[str(item.get("model_version") or "")] = labels
     return found

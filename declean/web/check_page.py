@@ -31,7 +31,7 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
 from declean.data.feedback_store import Feedback
-from declean.principles import NO_COMPILE, REGISTRY
+from declean.principles import REGISTRY
 from declean.web.guards import CSRF_FIELD, csrf_ok, csrf_token, source_too_large
 from declean.web.layout import evidence_table, numbered_code, page
 
@@ -235,7 +235,7 @@ async def save_feedback(state: WebState, request: Request, session: Any) -> Any:
         detector_version=result.detector_version,
         model=result.model,
         prompt_hash=result.prompt_hash,
-        predicted=[label for label in result.labels if label in known or label == NO_COMPILE],
+        predicted=[label for label in result.labels if label in known],
         agree=agree,
         corrected=corrected,
         comment=_text(form.get("comment"))[:4000],
