@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import signal
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -109,3 +114,47 @@ def test_a_base_url_alone_selects_the_compatible_provider(monkeypatch: pytest.Mo
     assert Settings().provider == "openai-compatible"
     monkeypatch.setenv("DECLEAN_PROVIDER", "local")
     assert Settings().provider == "local"
+
+
+def _wait_gone(pid: int, seconds: float) -> bool:
+    """The process ended within ``seconds`` (a zombie nobody reaped yet has ended too)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            return True
+        if state in ("Z", "X"):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_server_started_through_the_guard_dies_when_declean_is_killed(tmp_path: Path) -> None:
+    """``atexit`` never runs on SIGKILL; the kernel still ends the guarded child (the embedded model's
+    server is started this way). An unguarded one (pid 0) outlives its parent, as before."""
+    (tmp_path / "sleeper.py").write_text("import time\ntime.sleep(120)\n")
+    parent_code = (
+        "import os, subprocess, sys, time\n"
+        "guard = sys.argv[1]\n"
+        "child = subprocess.Popen([sys.executable, '-m', 'declean.models.child_guard',\n"
+        "    str(os.getpid()) if guard == 'on' else '0', 'sleeper'])\n"
+        "print(child.pid, flush=True)\n"
+        "time.sleep(120)\n"
+    )
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
+    for guard, dies in (("on", True), ("off", False)):
+        parent = subprocess.Popen(
+            [sys.executable, "-c", parent_code, guard], stdout=subprocess.PIPE, env=environment, text=True
+        )
+        assert parent.stdout is not None
+        child_pid = int(parent.stdout.readline())
+        try:
+            assert not _wait_gone(child_pid, 0.5), "the child should run while its parent does"
+            parent.kill()
+            parent.wait()
+            assert _wait_gone(child_pid, 20.0 if dies else 1.0) is dies
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child_pid, signal.SIGKILL)
