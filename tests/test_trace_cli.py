@@ -10,6 +10,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
+from hashlib import sha256
 from pathlib import Path
 from typing import Any, get_args
 
@@ -452,8 +453,18 @@ def test_event_of_a_successful_compile_says_compiled(reasons: ReasonRuns) -> Non
     run = reasons.llm
     call = [e for e in run.events() if e["event"] == "tool_call" and e["tool"] == "compile"][-1]
     assert call["result"]["exit_code"] == 0 and call["result"]["program"] is not None
+    assert "code" not in call["inputs"], "a program that compiled is named by its hash"
+    carried = [e["sample"]["code"] for e in run.events() if e["event"] == "sample_accepted"]
+    carried += [e["rejection"]["code"] for e in run.events() if e["event"] == "sample_rejected"]
+    [source] = {
+        code
+        for code in carried
+        if code and sha256(code.encode()).hexdigest() == call["inputs"]["code_sha256"]
+    }
     text = ok("event", run.run_id, str(call["seq"]), "-d", run.directory).stdout
     assert "compile on local: compiled" in text.splitlines()[1]
+    numbered = [line for line in text.splitlines() if re.match(r"^ *\d+ [|>] ", line)]
+    assert len(numbered) == len(source.splitlines()) == call["inputs"]["lines"] - source.endswith("\n")
 
 
 def test_event_of_a_run_shows_the_output_beside_the_reference(reasons: ReasonRuns) -> None:

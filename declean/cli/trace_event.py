@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from declean.tracing.events import ModelCall, SampleAccepted, ToolCall, _Event
+from declean.tracing.events import ModelCall, SampleAccepted, SampleRejected, ToolCall, _Event, text_sha256
 
 
 def print_event(console: Console, event: _Event, events: Sequence[_Event]) -> None:
@@ -21,7 +21,7 @@ def print_event(console: Console, event: _Event, events: Sequence[_Event]) -> No
     if isinstance(event, ModelCall):
         _model_call(console, event)
     elif isinstance(event, ToolCall) and event.tool == "compile":
-        _compile(console, event)
+        _compile(console, event, events)
     elif isinstance(event, ToolCall) and event.tool == "run":
         _run(console, event, events)
     else:
@@ -45,8 +45,13 @@ def _model_call(console: Console, call: ModelCall) -> None:
         console.print(Text(f"error: {call.error}", style="red"))
 
 
-def _compile(console: Console, call: ToolCall) -> None:
-    source = str(call.inputs.get("code", ""))
+def _compile(console: Console, call: ToolCall, events: Sequence[_Event]) -> None:
+    source = call.inputs.get("code")
+    if source is None:
+        source = program_text(str(call.inputs.get("code_sha256", "")), events)
+        if source is None:
+            console.print(Text("the program's text is not in this trace (named by its hash only)"))
+        source = source or ""
     diagnostics: list[dict[str, Any]] = list(call.result.get("diagnostics", []))
     by_line: dict[int, list[dict[str, Any]]] = {}
     for diagnostic in diagnostics:
@@ -94,6 +99,23 @@ def _run(console: Console, call: ToolCall, events: Sequence[_Event]) -> None:
         console.print(Text("no accepted clean version of this sample to compare with", style="yellow"))
     if call.result.get("stderr"):
         console.print(Panel(Text(str(call.result["stderr"])), title="stderr", border_style="red"))
+
+
+def program_text(sha256: str, events: Sequence[_Event]) -> str | None:
+    """The text of the program named ``sha256`` (a compile that succeeded names it by hash): from the
+    sample or rejection that carries it, or a compile that kept it."""
+    for event in events:
+        texts: list[object] = []
+        if isinstance(event, SampleAccepted):
+            texts = [event.sample.get("code")]
+        elif isinstance(event, SampleRejected):
+            texts = [event.rejection.get("code")]
+        elif isinstance(event, ToolCall) and event.tool == "compile":
+            texts = [event.inputs.get("code")]
+        for text in texts:
+            if isinstance(text, str) and text_sha256(text) == sha256:
+                return text
+    return None
 
 
 def _reference_output(call: ToolCall, stdin: str, events: Sequence[_Event]) -> str | None:

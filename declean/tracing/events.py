@@ -6,12 +6,23 @@ Every event carries the envelope (``v``, ``event``, ``ts``, ``run_id``, ``seq`` 
 
 from __future__ import annotations
 
+import hashlib
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-TRACE_VERSION = 1
-"""Bumped on any change a reader must know about."""
+TRACE_VERSION = 2
+"""Bumped on any change a reader must know about (2: node events name programs and samples, not copy them)."""
+
+
+def text_sha256(text: str) -> str:
+    """The hex SHA-256 of a text (UTF-8): how traces name a program or an output they do not copy."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def code_reference(code: str) -> dict[str, Any]:
+    """A program named by its hash (``code_sha256``), with its size so a reader sees what changed."""
+    return {"code_sha256": text_sha256(code), "lines": code.count("\n") + 1, "chars": len(code)}
 
 
 class _Event(BaseModel):
@@ -51,7 +62,8 @@ class NodeStart(_Event):
     event: Literal["node_start"] = "node_start"
     node: str
     inputs: dict[str, Any]
-    """What the node works on: the code, the stage, the principle, the attempt count."""
+    """What the node works on: the stage, the principle, the attempt count, the candidate by its hash
+    (:mod:`declean.graphs.brief`)."""
 
 
 class NodeEnd(_Event):
