@@ -1,0 +1,72 @@
+"""When another fixer call pays: the fixer is asked again only while its attempts get somewhere.
+
+A candidate that fails stands somewhere on the way to being accepted: it fails to compile, compiles but
+fails to run, runs but prints the wrong output, prints the right output but gcc warns of bugs, or the
+sanitizer stops it; and at that stage it has some number of failures (errors, failing stdin cases,
+warnings). Under the ``progress`` policy a first attempt is always made (while ``max_fix_attempts``
+allows), and a further one only when the last attempt's candidate stands higher than the one before: a
+later stage, or the same stage with fewer failures. On the embedded 1.5B model a fixer that returns a
+program with as many wrong outputs as before went on to fix none of them in two more attempts (every
+``wrong_output`` rejection of the README job), so those calls are saved; a model that makes progress keeps
+its attempts. ``budget`` spends every attempt ``max_fix_attempts`` allows, as before.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+FixPolicy = Literal["progress", "budget"]
+"""``progress``: another attempt only when the last one got closer; ``budget``: every allowed attempt."""
+
+
+class FailureStage(IntEnum):
+    """How far a candidate got before it failed, in the order the graph checks."""
+
+    COMPILE = 0
+    RUN = 1
+    OUTPUT = 2
+    BUG_WARNING = 3
+    SANITIZER = 4
+    REVIEW = 5
+    """The judge model found it does not solve the task (``adequacy_check``)."""
+    REPAIR = 6
+    """A repair of an unclean clean version changed its output."""
+
+
+class Standing(BaseModel):
+    """Where a failing candidate stands: the stage it failed at and how many failures it had there."""
+
+    model_config = ConfigDict(frozen=True, use_attribute_docstrings=True)
+
+    stage: FailureStage
+    """The check it failed."""
+    failures: int
+    """Errors, failing stdin cases, warnings or reports at that stage (at least 1)."""
+
+    def beats(self, other: Standing) -> bool:
+        """Closer to acceptance than ``other``: a later stage, or fewer failures at the same one."""
+        if self.stage != other.stage:
+            return self.stage > other.stage
+        return self.failures < other.failures
+
+    def describe(self) -> str:
+        """``2 failure(s) at the output check``."""
+        return f"{self.failures} failure(s) at the {self.stage.name.lower().replace('_', ' ')} check"
+
+
+def why_stop(
+    policy: FixPolicy, attempts: int, limit: int, now: Standing, before: Standing | None
+) -> str | None:
+    """Why no further fixer call is made for a candidate standing at ``now`` after ``attempts`` calls
+    (``before``: where the candidate stood before the last call); ``None`` when one is made."""
+    if attempts >= limit:
+        return f"after {attempts} fix attempts"
+    if policy == "progress" and attempts > 0 and before is not None and not now.beats(before):
+        return (
+            f"fix attempt {attempts} made no progress ({now.describe()}, {before.describe()} before); "
+            f"{limit - attempts} attempt(s) left unspent"
+        )
+    return None

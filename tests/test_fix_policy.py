@@ -1,0 +1,46 @@
+"""The fix policy on its own: which standing beats which, and when another fixer call is made."""
+
+from __future__ import annotations
+
+import pytest
+
+from declean.graphs.fix_policy import FailureStage, Standing, why_stop
+
+
+def at(stage: FailureStage, failures: int) -> Standing:
+    return Standing(stage=stage, failures=failures)
+
+
+@pytest.mark.parametrize(
+    ("now", "before", "closer"),
+    [
+        (at(FailureStage.RUN, 3), at(FailureStage.COMPILE, 1), True),
+        (at(FailureStage.OUTPUT, 5), at(FailureStage.RUN, 1), True),
+        (at(FailureStage.OUTPUT, 1), at(FailureStage.OUTPUT, 2), True),
+        (at(FailureStage.OUTPUT, 2), at(FailureStage.OUTPUT, 2), False),
+        (at(FailureStage.OUTPUT, 3), at(FailureStage.OUTPUT, 2), False),
+        (at(FailureStage.COMPILE, 1), at(FailureStage.SANITIZER, 4), False),
+    ],
+)
+def test_closer_means_a_later_check_or_fewer_failures_at_the_same_one(
+    now: Standing, before: Standing, closer: bool
+) -> None:
+    assert now.beats(before) is closer
+
+
+def test_the_first_attempt_is_always_made_and_the_budget_always_ends_it() -> None:
+    wrong = at(FailureStage.OUTPUT, 2)
+    assert why_stop("progress", 0, 3, wrong, None) is None
+    assert why_stop("progress", 0, 3, wrong, at(FailureStage.OUTPUT, 1)) is None
+    assert why_stop("progress", 0, 0, wrong, None) == "after 0 fix attempts"
+    assert why_stop("budget", 3, 3, wrong, at(FailureStage.COMPILE, 1)) == "after 3 fix attempts"
+    assert why_stop("progress", 3, 3, wrong, at(FailureStage.COMPILE, 1)) == "after 3 fix attempts"
+
+
+def test_progress_stops_where_budget_goes_on() -> None:
+    same = at(FailureStage.OUTPUT, 2)
+    assert why_stop("budget", 1, 3, same, same) is None
+    stop = why_stop("progress", 1, 3, same, same)
+    assert stop is not None and "made no progress" in stop and "2 attempt(s) left unspent" in stop
+    assert "2 failure(s) at the output check" in stop
+    assert why_stop("progress", 1, 3, at(FailureStage.BUG_WARNING, 4), same) is None
