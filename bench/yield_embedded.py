@@ -33,10 +33,18 @@ def main() -> None:
     parser.add_argument(
         "--problems", type=int, default=0, help="the first N problems (0: all, the README job)"
     )
+    parser.add_argument(
+        "--keep", type=Path, help="run in this (new or empty) directory and keep it, to read the trace"
+    )
     parser.add_argument("run_args", nargs="*", help="extra `declean run` arguments, after --")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="yield-") as scratch:
         base = Path(scratch)
+        if options.keep is not None:
+            if options.keep.exists() and any(options.keep.iterdir()):
+                parser.error(f"--keep {options.keep}: not empty (every run starts without a cache)")
+            base = options.keep.resolve()
+            base.mkdir(parents=True, exist_ok=True)
         problems = subset(base / "problems.yaml", options.problems)
         command = [
             str(Path(sys.executable).parent / "declean"),

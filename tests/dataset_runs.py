@@ -71,6 +71,7 @@ def natural_errors_run(out: Path, sandbox: Sandbox, run_id: str, max_fix_attempt
         sandbox=sandbox,
         principles=PRINCIPLES,
         max_fix_attempts=max_fix_attempts,
+        fix_policy="budget",
         run_id=run_id,
         trace_dir=out.parent / "traces",
     )

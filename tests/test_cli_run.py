@@ -52,6 +52,8 @@ def test_run_writes_samples_rejections_and_trace(problems_file: Path, tmp_path: 
                 "DRY,SRP",
                 "--strategy",
                 "llm",
+                "--label-plan",
+                "chain",
             ],
             env={
                 "DECLEAN_PROVIDER": "openai-compatible",

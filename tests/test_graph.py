@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -82,7 +83,9 @@ def test_full_chain_accumulates_labels(scripted, run_graph) -> None:  # type: ig
     # Each rewrite was asked of the code accepted just before it.
     assert programs.DRY.strip() in model.prompts_with(DECLEAN["SRP"])[0]
     assert programs.DRY_SRP_MC.strip() in model.prompts_with(DECLEAN["NAME"])[0]
-    assert model.call_kwargs[0]["temperature"] == 0.8
+    assert model.call_kwargs[0]["temperature"] == 0.0, (
+        "a problem's first sample is the generator's best guess"
+    )
 
 
 def test_compile_error_goes_to_fixer_with_diagnostics(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
@@ -105,12 +108,37 @@ def test_fixes_exhausted_abandons_the_sample(scripted, run_graph) -> None:  # ty
             (FIXER, fenced(programs.COMPILE_ERROR)),
         ]
     )
-    out = run_graph(vectors(), model, max_fix_attempts=2)
+    out = run_graph(vectors(), model, max_fix_attempts=2, fix_policy="budget")
     assert out["samples"] == []
     [rejection] = out["rejections"]
     assert (rejection.stage, rejection.reason) == ("clean", "fixes_exhausted")
     assert "after 2 fix attempts" in rejection.detail and "line 27" in rejection.detail
     assert rejection.code is not None and "int sum[VECTOR_LENGTH]\n" in rejection.code
+
+
+def test_a_fix_that_gets_nowhere_is_not_asked_again(scripted, run_graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Under the default ``progress`` policy the fixer's second call is made only if its first got the
+    candidate closer; the same compile error again ends the sample with two of three attempts unspent."""
+    model = scripted([(GENERATOR, fenced(programs.COMPILE_ERROR)), (FIXER, fenced(programs.COMPILE_ERROR))])
+    out = run_graph(vectors(), model, max_fix_attempts=3)
+    [rejection] = out["rejections"]
+    assert (rejection.stage, rejection.reason) == ("clean", "fixes_exhausted")
+    assert "fix attempt 1 made no progress" in rejection.detail
+    assert "2 attempt(s) left unspent" in rejection.detail and "line 27" in rejection.detail
+
+
+def test_a_fix_that_gets_closer_is_given_its_next_attempt(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    """From a compile error to a crash is progress (it compiles now), so the fixer is asked again."""
+    model = scripted(
+        [
+            (GENERATOR, fenced(programs.COMPILE_ERROR)),
+            (FIXER, fenced(programs.CRASHES)),
+            (FIXER, fenced(programs.CLEAN)),
+        ]
+    )
+    out = run_graph(vectors(), model, principles=[], max_fix_attempts=3)
+    assert labels_of(out["samples"]) == [[]] and out["samples"][0].fix_attempts == 2
+    assert "killed by signal SIGSEGV" in model.prompts_with(FIXER)[1]
 
 
 def test_runtime_crash_goes_to_fixer(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
@@ -241,6 +269,13 @@ def test_samples_fan_out_per_problem(scripted, run_graph) -> None:  # type: igno
     model = scripted([(GENERATOR, fenced(programs.CLEAN)), (GENERATOR, fenced(programs.CLEAN))])
     out = run_graph(vectors(), model, principles=[], samples_per_problem=2)
     assert sorted(s.id for s in out["samples"]) == ["vectors/s0/clean", "vectors/s1/clean"]
+    assert sorted(kwargs["temperature"] for kwargs in model.call_kwargs) == [0.0, 0.8]
+
+
+def test_a_set_temperature_holds_for_every_sample(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    model = scripted([(GENERATOR, fenced(programs.CLEAN)), (GENERATOR, fenced(programs.CLEAN))])
+    run_graph(vectors(), model, principles=[], samples_per_problem=2, temperature=0.5)
+    assert [kwargs["temperature"] for kwargs in model.call_kwargs] == [0.5, 0.5]
 
 
 def test_garbage_generator_reply_is_recorded_with_raw_text(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
@@ -300,10 +335,62 @@ def test_trace_records_every_step_and_no_secret(scripted, run_graph, tmp_path, m
     assert [c["role"] for c in calls] == ["generator", "declean"]
     assert calls[0]["input_tokens"] > 0 and calls[0]["messages"][0]["role"] == "system"
     compiles = [e for e in events if e["event"] == "tool_call" and e["tool"] == "compile"]
-    assert compiles[0]["inputs"]["code"].strip() == programs.CLEAN.strip()
+    clean = next(e["sample"]["code"] for e in events if e["event"] == "sample_accepted")
+    assert clean.strip() == programs.CLEAN.strip()
+    assert compiles[0]["inputs"]["code_sha256"] == hashlib.sha256(clean.encode()).hexdigest()
     assert all(e["problem_id"] == "vectors" for e in events)
     routes = [(e["node"], e["goto"]) for e in events if e["event"] == "route"]
     assert ("fan_out", "sample") in routes and ("judge", "__end__") in routes
+
+
+def test_node_events_name_programs_by_hash_and_never_copy_them(scripted, run_graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Each program's text is in the events that decide about it (the sample, a failed compile); node
+    events and successful compiles name it by a hash that matches those events, and samples and planned
+    steps by id."""
+    model = scripted(
+        [
+            (GENERATOR, fenced(programs.COMPILE_ERROR)),
+            (FIXER, fenced(programs.CLEAN)),
+            (DECLEAN["DRY"], fenced(programs.DRY)),
+        ]
+    )
+    run_graph(vectors(), model, principles=["DRY"])
+    events = [json.loads(line) for line in (tmp_path / "test.jsonl").read_text().splitlines()]
+    node_events = [e for e in events if e["event"] in ("node_start", "node_end")]
+    compiles = [e for e in events if e["event"] == "tool_call" and e["tool"] == "compile"]
+    failed, *succeeded = compiles
+    assert failed["inputs"]["code"] == programs.COMPILE_ERROR and failed["result"]["diagnostics"]
+    compiled = {
+        hashlib.sha256(e["sample"]["code"].encode()).hexdigest(): e["sample"]["code"]
+        for e in events
+        if e["event"] == "sample_accepted"
+    }
+    compiled[hashlib.sha256(programs.COMPILE_ERROR.encode()).hexdigest()] = programs.COMPILE_ERROR
+    assert len(compiled) == 3
+    assert [e["inputs"]["code_sha256"] for e in succeeded] == list(compiled)[:2]
+    assert "code" not in succeeded[0]["inputs"]
+    named = [e["inputs"]["candidate"] for e in node_events if "candidate" in e.get("inputs", {})]
+    named += [
+        e["outputs"]["update"]["candidate"]
+        for e in node_events
+        if "candidate" in e.get("outputs", {}).get("update", {})
+    ]
+    assert named and {reference["code_sha256"] for reference in named} == set(compiled)
+    for reference in named:
+        code = compiled[reference["code_sha256"]]
+        assert (reference["chars"], reference["lines"]) == (len(code), code.count("\n") + 1)
+    for event in node_events:
+        text = json.dumps(event)
+        assert "add_vectors(const int" not in text and "#include" not in text
+    ends = [e["outputs"]["update"] for e in node_events if e["event"] == "node_end"]
+    [report] = [update["failure"] for update in ends if "failure" in update]
+    fixer_prompt = model.prompts_with(FIXER)[0]
+    assert report["first_line"] in fixer_prompt and report["chars"] > len(report["first_line"])
+    accepted = [e for e in node_events if e["node"] == "accept_clean" and e["event"] == "node_end"]
+    update = accepted[0]["outputs"]["update"]
+    assert update["samples"] == [{"sample_id": "vectors/s0/clean", "labels": []}]
+    assert update["pending"] == [{"principle": "DRY", "base": "vectors/s0/clean"}]
+    assert all(e["v"] == 2 for e in events)
 
 
 def test_graph_shape_matches_snapshot() -> None:
@@ -363,7 +450,8 @@ def test_invoke_works_from_a_plain_script() -> None:
         [sys.executable, "-c", SCRIPT], cwd=root, capture_output=True, text=True, timeout=120, check=False
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "['p/s0/clean', 'p/s0/MC', 'p/s0/MC+NAME'] []"
+    last = result.stdout.strip().splitlines()[-1]
+    assert last == "['p/s0/clean', 'p/s0/MC', 'p/s0/MC+NAME', 'p/s0/NAME'] []", "every subset, by default"
 
 
 def test_stream_and_astream_yield_each_decided_version(local_sandbox: LocalSandbox, tmp_path: Path) -> None:

@@ -105,3 +105,17 @@ def test_collateral_rewrite_is_relabelled_by_policy(scripted, run_graph) -> None
     assert [s.labels for s in out["samples"]] == [[], ["NAME", "MC"]]
     assert out["samples"][1].lineage[-1].relabelled == ["MC"]
     assert out["samples"][1].id == "vectors/s0/NAME"  # ids name the steps applied; labels say all
+
+
+def test_a_failed_model_rewrite_is_not_asked_again_in_the_same_sample(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]
+    """All subsets of MC, DRY: DRY is planned from the MC rewrite (first: the tree goes depth first) and
+    from the clean sample. No DRY transform applies to the stats program; the model's rewrite of the MC
+    version violates no more than it did, so for the clean version (the same program) it is not asked
+    again."""
+    model = scripted([(GENERATOR, fenced(programs.STATS)), (DECLEAN["DRY"], fenced(programs.STATS))])
+    out = run_graph(stats(), model, principles=["MC", "DRY"], label_plan="all-subsets")
+    assert [s.labels for s in out["samples"]] == [[], ["MC"]]
+    first, second = out["rejections"]
+    assert (first.sample_id, first.reason) == ("stats/s0/MC+DRY", "not_violated")
+    assert (second.sample_id, second.reason) == ("stats/s0/DRY", "not_applicable")
+    assert "the model's DRY rewrite already failed on this program" in second.detail

@@ -295,6 +295,7 @@ def scripted_run(
         on_unclean=on_unclean,
         adequacy_check=adequacy_check,
         max_fix_attempts=EVERY_REASON_MAX_FIXES,
+        fix_policy="budget",
         retry=RetryPolicy(max_attempts=1),
         concurrency=1,
         trace_dir=trace_dir(tmp),

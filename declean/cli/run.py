@@ -47,8 +47,22 @@ def run(
     sandbox_backend: Annotated[str, typer.Option("--sandbox", help="auto, local or docker.")] = "local",
     samples: Annotated[int, typer.Option(min=1, help="Clean samples per problem.")] = 1,
     principles: Annotated[str, typer.Option(help="De-clean chain, comma-separated.")] = "DRY,SRP,MC,NAME",
-    temperature: Annotated[float, typer.Option(help="Generator temperature.")] = 0.8,
-    max_fix_attempts: Annotated[int, typer.Option(min=0, help="Fixer calls per version.")] = 3,
+    temperature: Annotated[
+        float | None,
+        typer.Option(
+            min=0,
+            help="Generator temperature for every sample [default: a problem's first sample greedy, "
+            "the others 0.8].",
+            show_default=False,
+        ),
+    ] = None,
+    max_fix_attempts: Annotated[int, typer.Option(min=0, help="Fixer calls per version, at most.")] = 3,
+    fix_policy: Annotated[
+        str,
+        typer.Option(
+            help="progress: after the first, a fixer call only when the last one got closer; budget: all."
+        ),
+    ] = "progress",
     judge: Annotated[str, typer.Option(help="strict, or llm to ask the judge model.")] = "strict",
     on_rejection: Annotated[str, typer.Option(help="continue or stop the chain.")] = "continue",
     strategy: Annotated[str, typer.Option(help="De-clean by: auto, procedural or llm.")] = "auto",
@@ -76,7 +90,7 @@ def run(
     ] = True,
     label_plan: Annotated[
         str, typer.Option(help="Label sets per sample: chain, balanced (shuffled order) or all-subsets.")
-    ] = "balanced",
+    ] = "all-subsets",
     trace_dir: Annotated[Path, typer.Option(help="Where the run's trace goes.")] = Path("traces"),
     resume: Annotated[bool, typer.Option(help="Continue the run recorded in --out (after a crash).")] = False,
     restart: Annotated[
@@ -117,6 +131,7 @@ def run(
             samples=samples,
             temperature=temperature,
             max_fix_attempts=max_fix_attempts,
+            fix_policy=fix_policy,
             judge=judge,
             on_rejection=on_rejection,
             strategy=strategy,
@@ -218,6 +233,7 @@ def _context(
         samples_per_problem=options.samples,
         temperature=options.temperature,
         max_fix_attempts=options.max_fix_attempts,
+        fix_policy=options.fix_policy,
         judge_policy=options.judge,
         on_rejection=options.on_rejection,
         strategies=dict.fromkeys(options.principles, options.strategy),

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from declean.errors import ConfigurationError
+from declean.graphs.fix_policy import FixPolicy
 from declean.samples import JudgePolicy, LabelPlan, OnCollateral, OnRejection, OnUnclean, Strategy
 
 
@@ -18,8 +19,9 @@ class RunOptions(BaseModel):
 
     principles: list[str]
     samples: int
-    temperature: float
+    temperature: float | None
     max_fix_attempts: int
+    fix_policy: FixPolicy
     judge: JudgePolicy
     on_rejection: OnRejection
     strategy: Strategy

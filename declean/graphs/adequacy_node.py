@@ -18,9 +18,10 @@ from declean.agents import reviewer
 from declean.errors import ReplyParseError
 from declean.graphs.calls import ModelCallError, call_model, route, sanitized_run, traced_node
 from declean.graphs.context import Context
+from declean.graphs.fix_policy import FailureStage, Standing
 from declean.graphs.outcomes import fix_or_give_up, reject
 from declean.graphs.state import SampleState
-from declean.tools.adequacy import render_bug_warnings, sanitizer_reports, wrong_outputs
+from declean.tools.adequacy import bug_warnings, render_bug_warnings, sanitizer_reports, wrong_outputs
 
 
 @traced_node("check")
@@ -33,21 +34,44 @@ async def check_clean(
         wrong = wrong_outputs(problem.expected, state["outputs"], problem.stdin)
         if wrong:
             report = "The program prints the wrong output:\n\n" + "\n\n".join(wrong)
+            standing = Standing(stage=FailureStage.OUTPUT, failures=len(wrong))
             return fix_or_give_up(
-                runtime, state, "check", report, f"{len(wrong)} wrong output(s)", exhausted="wrong_output"
+                runtime,
+                state,
+                "check",
+                report,
+                f"{len(wrong)} wrong output(s)",
+                standing=standing,
+                exhausted="wrong_output",
             )
     if context.bug_warnings or context.sanitize:
         sanitized = await sanitized_run(runtime, state, code, problem.stdin)
         warnings = render_bug_warnings(sanitized.compile, code) if context.bug_warnings else ""
         if warnings:
+            standing = Standing(
+                stage=FailureStage.BUG_WARNING, failures=max(1, len(bug_warnings(sanitized.compile)))
+            )
             return fix_or_give_up(
-                runtime, state, "check", warnings, "gcc warns of bugs", exhausted="bug_warning"
+                runtime,
+                state,
+                "check",
+                warnings,
+                "gcc warns of bugs",
+                standing=standing,
+                exhausted="bug_warning",
             )
         reports = sanitizer_reports(sanitized, problem.stdin, code) if context.sanitize else []
         if reports:
             report = "Undefined behaviour found at run time:\n\n" + "\n\n".join(reports)
+            standing = Standing(stage=FailureStage.SANITIZER, failures=len(reports))
             return fix_or_give_up(
-                runtime, state, "check", report, "the sanitizer stopped it", exhausted="undefined_behaviour"
+                runtime,
+                state,
+                "check",
+                report,
+                "the sanitizer stopped it",
+                standing=standing,
+                exhausted="undefined_behaviour",
             )
     if context.adequacy_check and problem.expected is None:
         messages = reviewer.build_messages(problem.statement, code, problem.stdin, state["outputs"])
@@ -59,7 +83,14 @@ async def check_clean(
             return reject(runtime, state, "check", "judge_unparseable", str(error), code=code, raw=error.raw)
         if not verdict.adequate:
             report = f"A reviewer found that the program does not solve the task: {verdict.reason}"
+            standing = Standing(stage=FailureStage.REVIEW, failures=1)
             return fix_or_give_up(
-                runtime, state, "check", report, "judged inadequate", exhausted="inadequate"
+                runtime,
+                state,
+                "check",
+                report,
+                "judged inadequate",
+                standing=standing,
+                exhausted="inadequate",
             )
     return route(runtime, state, "check", "accept_clean", "adequate: the checks found nothing")

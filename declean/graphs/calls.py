@@ -19,19 +19,20 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 from pydantic import BaseModel
 
+from declean.graphs.brief import brief
 from declean.graphs.context import Context
 from declean.graphs.state import SampleState
 from declean.models.cache import CachedReply
-from declean.models.identity import call_key, jsonable, model_name
+from declean.models.identity import call_key, model_name
 from declean.models.retry import RetriesExhaustedError, with_retries
 from declean.models.usage import CallUsage
 from declean.samples import Role
 from declean.sandbox.results import CompileAndRunResult, CompiledProgram, CompileResult, RunResult
 from declean.tools.adequacy import sanitized_compile_and_run
-from declean.tracing.events import ErrorEvent, ModelCall, NodeEnd, NodeStart, Route, ToolCall
+from declean.tracing.events import ErrorEvent, ModelCall, NodeEnd, NodeStart, Route, ToolCall, code_reference
 
 NodeFunction = TypeVar("NodeFunction", bound=Callable[..., Awaitable[Command[Any]]])
-_NODE_INPUT_KEYS = ("stage", "principle", "fix_attempts", "candidate", "failure", "made_by")
+_NODE_INPUT_KEYS = ("stage", "principle", "fix_attempts", "candidate", "made_by")
 _NODE_CALLS: ContextVar[list[CallUsage] | None] = ContextVar("declean_node_calls", default=None)
 
 
@@ -55,7 +56,7 @@ def traced_node(name: str) -> Callable[[NodeFunction], NodeFunction]:
         @functools.wraps(node)
         async def wrapper(state: SampleState, runtime: Runtime[Context]) -> Command[Any]:
             trace = runtime.context.trace
-            inputs = {key: jsonable(state[key]) for key in _NODE_INPUT_KEYS if key in state}  # type: ignore[literal-required]
+            inputs = {key: brief(state[key], key) for key in _NODE_INPUT_KEYS if key in state}  # type: ignore[literal-required]
             trace.emit(NodeStart, node=name, inputs=inputs, **where(state))
             started = time.monotonic()
             calls: list[CallUsage] = []
@@ -69,7 +70,7 @@ def traced_node(name: str) -> Callable[[NodeFunction], NodeFunction]:
                 _NODE_CALLS.reset(token)
             if calls:
                 command = dataclasses.replace(command, update={**(command.update or {}), "calls": calls})
-            outputs = {"update": jsonable(command.update), "goto": jsonable(command.goto)}
+            outputs = {"update": brief(command.update), "goto": brief(command.goto)}
             duration = time.monotonic() - started
             trace.emit(NodeEnd, node=name, outputs=outputs, duration_seconds=duration, **where(state))
             return command
@@ -205,9 +206,15 @@ async def _ask(
 
 
 async def compile_code(runtime: Runtime[Context], state: SampleState, code: str) -> CompileResult:
-    """Compile in the context's sandbox (in a worker thread, holding an in-flight slot); traced."""
+    """Compile in the context's sandbox (in a worker thread, holding an in-flight slot); traced. The trace
+    keeps the code of a failed compile (its diagnostics point into it); a program that compiled is named
+    by its hash, its text being in the sample, the rejection or the fixer's prompt that follows."""
     sandbox = runtime.context.sandbox
-    return await _sandbox_call(runtime, state, "compile", {"code": code}, lambda: sandbox.compile(code))
+
+    def inputs(result: CompileResult) -> dict[str, Any]:
+        return code_reference(code) if result.ok else {"code": code}
+
+    return await _sandbox_call(runtime, state, "compile", inputs, lambda: sandbox.compile(code))
 
 
 async def run_program(
@@ -216,7 +223,7 @@ async def run_program(
     """Run one stdin case in the context's sandbox (in a worker thread, holding a slot); traced."""
     sandbox = runtime.context.sandbox
     inputs = {"stdin": stdin, "program_sha256": program.sha256}
-    return await _sandbox_call(runtime, state, "run", inputs, lambda: sandbox.run(program, stdin))
+    return await _sandbox_call(runtime, state, "run", lambda _: inputs, lambda: sandbox.run(program, stdin))
 
 
 async def sanitized_run(
@@ -225,9 +232,13 @@ async def sanitized_run(
     """Build ``code`` with the sanitizers and run every stdin case (one sandbox call, holding a slot);
     traced as the ``sanitize`` tool."""
     sandbox = runtime.context.sandbox
-    inputs = {"code": code, "stdin": list(stdin_cases)}
+    inputs = {**code_reference(code), "stdin": list(stdin_cases)}
     return await _sandbox_call(
-        runtime, state, "sanitize", inputs, lambda: sanitized_compile_and_run(sandbox, code, stdin_cases)
+        runtime,
+        state,
+        "sanitize",
+        lambda _: inputs,
+        lambda: sanitized_compile_and_run(sandbox, code, stdin_cases),
     )
 
 
@@ -238,11 +249,12 @@ async def _sandbox_call(
     runtime: Runtime[Context],
     state: SampleState,
     tool: str,
-    inputs: dict[str, Any],
+    inputs: Callable[[SandboxResult], dict[str, Any]],
     work: Callable[[], SandboxResult],
 ) -> SandboxResult:
-    """``work`` in a worker thread holding an in-flight slot, written to the trace as ``tool``; only the
-    time in the sandbox (not the wait for a slot) counts as its duration."""
+    """``work`` in a worker thread holding an in-flight slot, written to the trace as ``tool`` with the
+    ``inputs`` its result calls for; only the time in the sandbox (not the wait for a slot) counts as its
+    duration."""
     async with runtime.context.in_flight.slot():
         started = time.monotonic()
         result = await asyncio.to_thread(work)
@@ -251,7 +263,7 @@ async def _sandbox_call(
         ToolCall,
         tool=tool,
         backend=runtime.context.sandbox.name,
-        inputs=inputs,
+        inputs=inputs(result),
         result=result.model_dump(mode="json"),
         duration_seconds=duration,
         **where(state),

@@ -19,6 +19,7 @@ from declean.agents import decleaner, fixer, judge
 from declean.errors import ReplyParseError
 from declean.graphs.calls import ModelCallError, call_model, route, traced_node
 from declean.graphs.context import Context
+from declean.graphs.fix_policy import FailureStage, Standing
 from declean.graphs.outcomes import accept_rewrite, fix_or_give_up, new_sample, record_accepted, reject
 from declean.graphs.plan import first_steps, order_for
 from declean.graphs.sample_nodes import is_transform_output, transform_error
@@ -39,7 +40,10 @@ async def accept_clean(
     unrepaired = state.get("unrepaired_outputs")
     if unrepaired is not None and state["outputs"] != unrepaired:
         report = render_changed_outputs(problem.stdin, unrepaired, state["outputs"])
-        return fix_or_give_up(runtime, state, "accept_clean", report, "the repair changed the output")
+        standing = Standing(stage=FailureStage.REPAIR, failures=1)
+        return fix_or_give_up(
+            runtime, state, "accept_clean", report, "the repair changed the output", standing=standing
+        )
     evidence = measure(state["candidate"], context.watched)
     violated = evidence.violated()
     if violated and context.on_unclean == "reject":
@@ -66,6 +70,7 @@ async def accept_clean(
             f"clean candidate {describe_violations(evidence)}: asking the fixer to remove exactly that",
             failure=fixer.repair_request(specs, evidence),
             repair_pending=True,
+            standing=None,
             unrepaired_outputs=unrepaired if unrepaired is not None else state["outputs"],
             repair_of=sorted({*state.get("repair_of", []), *violated}),
         )
@@ -106,6 +111,7 @@ async def declean(
         "current": base,
         "pending": pending,
         "fix_attempts": 0,
+        "standing": None,
         "step_start": len(state.get("calls", [])),
     }
     working = SampleState(**{**state, **start})  # type: ignore[typeddict-item]
@@ -129,12 +135,19 @@ async def declean(
         if strategy == "procedural":
             detail = f"no {principle} transform applies: {result.reason}"
             return reject(runtime, working, "declean", "not_applicable", detail, code=None, update=start)
+        if principle in state.get("declined", []):
+            detail = (
+                f"no {principle} transform applies: {result.reason}; the model's {principle} rewrite "
+                "already failed on this program, so it is not asked again"
+            )
+            return reject(runtime, working, "declean", "not_applicable", detail, code=None, update=start)
     return await _rewrite_with_model(runtime, working, principle, start)
 
 
 async def _rewrite_with_model(
     runtime: Runtime[Context], working: SampleState, principle: Principle, start: Mapping[str, object]
 ) -> Command[Any]:
+    working = SampleState(**{**working, "strategy": "llm"})
     base, spec = working["current"], runtime.context.spec(principle)
     if spec.declean_prompt is None:
         detail = f"{principle} has no de-clean prompt and its transform does not apply"

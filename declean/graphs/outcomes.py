@@ -11,6 +11,7 @@ from langgraph.types import Command
 
 from declean.graphs.calls import node_calls, route, where
 from declean.graphs.context import Context
+from declean.graphs.fix_policy import Standing, why_stop
 from declean.graphs.plan import PlannedStep, after_accepted, after_rejected
 from declean.graphs.state import SampleState
 from declean.models.usage import TokenCount
@@ -83,16 +84,26 @@ def fix_or_give_up(
     report: str,
     reason: str | None,
     *,
+    standing: Standing,
     exhausted: RejectionReason = "fixes_exhausted",
 ) -> Command[Any]:
-    """To the fixer while attempts remain; otherwise the candidate is abandoned with its last failure,
-    recorded as ``exhausted`` (what kind of failure the fixer could not remove)."""
-    attempts, limit = state.get("fix_attempts", 0), runtime.context.max_fix_attempts
-    if attempts < limit:
+    """To the fixer while the fix policy says another attempt pays (:mod:`declean.graphs.fix_policy`);
+    otherwise the candidate is abandoned with its last failure, recorded as ``exhausted`` (what kind of
+    failure the fixer could not remove)."""
+    context = runtime.context
+    attempts, limit = state.get("fix_attempts", 0), context.max_fix_attempts
+    stop = why_stop(context.fix_policy, attempts, limit, standing, state.get("standing"))
+    if stop is None:
         return route(
-            runtime, state, node, "fix", f"{reason}; fix attempt {attempts + 1} of {limit}", failure=report
+            runtime,
+            state,
+            node,
+            "fix",
+            f"{reason}; fix attempt {attempts + 1} of {limit}",
+            failure=report,
+            standing=standing,
         )
-    detail = f"{reason or 'failed'} (after {attempts} fix attempts):\n{report}"
+    detail = f"{reason or 'failed'} ({stop}):\n{report}"
     return reject(runtime, state, node, exhausted, detail, code=state["candidate"])
 
 
@@ -134,6 +145,8 @@ def reject(
     changes = {**(update or {}), "rejections": [rejection], "program": None}
     if stage == "declean":
         changes["pending"] = pending
+        if principle and state.get("strategy") == "llm":
+            changes["declined"] = sorted({*state.get("declined", []), principle})
     return route(runtime, state, node, goto, why, **changes)
 
 

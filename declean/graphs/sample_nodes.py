@@ -16,6 +16,7 @@ from declean.agents import fixer, generator
 from declean.errors import ReplyParseError
 from declean.graphs.calls import ModelCallError, call_model, compile_code, route, run_program, traced_node
 from declean.graphs.context import Context
+from declean.graphs.fix_policy import FailureStage, Standing
 from declean.graphs.outcomes import fix_or_give_up, reject
 from declean.graphs.state import SampleState
 from declean.tools.compare import code_diff
@@ -47,6 +48,7 @@ async def generate(state: SampleState, runtime: Runtime[Context]) -> Command[Lit
         "stage": "clean",
         "principle": None,
         "fix_attempts": 0,
+        "standing": None,
         "locations": [],
         "step_start": len(state.get("calls", [])),
     }
@@ -66,7 +68,12 @@ async def generate(state: SampleState, runtime: Runtime[Context]) -> Command[Lit
     messages = generator.build_messages(problem.statement)
     try:
         reply = await call_model(
-            runtime, state, "generate", "generator", messages, temperature=runtime.context.temperature
+            runtime,
+            state,
+            "generate",
+            "generator",
+            messages,
+            temperature=runtime.context.generator_temperature(state["sample_index"]),
         )
         code = generator.parse(reply)
     except ModelCallError as error:
@@ -98,7 +105,10 @@ async def compile_node(
         return route(runtime, state, "compile", "run", "compiled", program=result.program)
     if is_transform_output(state):
         return transform_error(runtime, state, "compile", "does not compile", render_compile_report(result))
-    return fix_or_give_up(runtime, state, "compile", render_compile_report(result), result.failure_reason())
+    standing = Standing(stage=FailureStage.COMPILE, failures=max(1, len(result.errors)))
+    return fix_or_give_up(
+        runtime, state, "compile", render_compile_report(result), result.failure_reason(), standing=standing
+    )
 
 
 @traced_node("run")
@@ -116,7 +126,10 @@ async def run_node(
         if is_transform_output(state):
             return transform_error(runtime, state, "run", "fails to run", report)
         index, run = failing[0]
-        return fix_or_give_up(runtime, state, "run", report, f"stdin case {index}: {run.failure_reason()}")
+        standing = Standing(stage=FailureStage.RUN, failures=len(failing))
+        return fix_or_give_up(
+            runtime, state, "run", report, f"stdin case {index}: {run.failure_reason()}", standing=standing
+        )
     outputs = [run.stdout for run in runs]
     if state["stage"] == "clean":
         return route(runtime, state, "run", "check", "every case ran", outputs=outputs, program=None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import operator
 from typing import Annotated, Literal, TypedDict
 
+from declean.graphs.fix_policy import Standing
 from declean.graphs.plan import PlannedStep
 from declean.models.usage import CallUsage
 from declean.problems import Problem
@@ -76,6 +77,9 @@ class SampleState(SampleInput, OutputState, total=False):
     """The compiler's or the run's report the fixer gets next."""
     fix_attempts: int
     """Fixer calls spent on the candidate."""
+    standing: Standing | None
+    """Where the candidate the fixer was last given stood (:mod:`declean.graphs.fix_policy`); ``None``
+    before the first fix of a step."""
     step_start: int
     """How many of ``calls`` were made before this candidate's step began: the rest are its cost."""
     prompt_hashes: dict[str, str]
@@ -86,3 +90,6 @@ class SampleState(SampleInput, OutputState, total=False):
     """The clean version's outputs: every rewrite must reproduce them."""
     current: Sample
     """The accepted sample the step in progress starts from."""
+    declined: list[Principle]
+    """Principles whose model rewrite failed earlier in this sample's plan: where their transform does not
+    apply, the model is not asked again (the other bases are variants of the same program)."""

@@ -5,6 +5,10 @@ in-flight limit on model calls and sandbox runs. Each problem is one LangGraph t
 every step, so a run killed at any moment and started again with ``resume=True`` finishes what was left:
 recorded problems are skipped, unfinished ones continue from their last checkpoint, and with the model-call
 cache even a step that was cut short replays its calls instead of paying for them again.
+
+Checkpoints are written while the next step runs (LangGraph's ``durability="async"``), not before it: a
+kill can lose the last step's checkpoint, which the resumed run makes again, its model calls answered from
+the cache; results are written from a problem's final state only, so nothing is written twice.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import Any
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph.state import CompiledStateGraph
+from langgraph.types import Durability
 
 from declean.errors import ConfigurationError
 from declean.graphs.context import Context
@@ -135,6 +140,10 @@ async def run_problems_async(
     return summary
 
 
+DURABILITY: Durability = "async"
+"""When a step's checkpoint is saved: during the next step (see the module's docstring)."""
+
+
 def _claim(
     output: OutputDir,
     problems: Sequence[Problem],
@@ -199,10 +208,10 @@ async def _run_one(
     try:
         snapshot = await graph.aget_state(config)
         if snapshot.created_at is None:
-            result = await graph.ainvoke({"problem": problem}, config, context=context, durability="sync")
+            result = await graph.ainvoke({"problem": problem}, config, context=context, durability=DURABILITY)
         elif snapshot.next or snapshot.tasks:
             # Killed mid-way (even right after the input was saved: no ``next`` yet, one pending task).
-            result = await graph.ainvoke(None, config, context=context, durability="sync")
+            result = await graph.ainvoke(None, config, context=context, durability=DURABILITY)
         else:
             result = dict(snapshot.values)
     except Exception as error:
@@ -233,6 +242,7 @@ def describe(context: Context) -> dict[str, Any]:
         "samples_per_problem": context.samples_per_problem,
         "temperature": context.temperature,
         "max_fix_attempts": context.max_fix_attempts,
+        "fix_policy": context.fix_policy,
         "judge_policy": context.judge_policy,
         "on_rejection": context.on_rejection,
         "strategies": {spec.name: context.strategy_for(spec.name) for spec in context.chain},
