@@ -337,7 +337,7 @@ def test_trace_records_every_step_and_no_secret(scripted, run_graph, tmp_path, m
     compiles = [e for e in events if e["event"] == "tool_call" and e["tool"] == "compile"]
     clean = next(e["sample"]["code"] for e in events if e["event"] == "sample_accepted")
     assert clean.strip() == programs.CLEAN.strip()
-    assert compiles[0]["inputs"]["code_sha256"] == hashlib.sha256(clean.encode()).hexdigest()
+    assert compiles[0]["inputs"]["code_sha256"] == hashlib.sha256(clean.encode()).hexdigest()[:16]
     assert all(e["problem_id"] == "vectors" for e in events)
     routes = [(e["node"], e["goto"]) for e in events if e["event"] == "route"]
     assert ("fan_out", "sample") in routes and ("judge", "__end__") in routes
@@ -361,11 +361,11 @@ def test_node_events_name_programs_by_hash_and_never_copy_them(scripted, run_gra
     failed, *succeeded = compiles
     assert failed["inputs"]["code"] == programs.COMPILE_ERROR and failed["result"]["diagnostics"]
     compiled = {
-        hashlib.sha256(e["sample"]["code"].encode()).hexdigest(): e["sample"]["code"]
+        hashlib.sha256(e["sample"]["code"].encode()).hexdigest()[:16]: e["sample"]["code"]
         for e in events
         if e["event"] == "sample_accepted"
     }
-    compiled[hashlib.sha256(programs.COMPILE_ERROR.encode()).hexdigest()] = programs.COMPILE_ERROR
+    compiled[hashlib.sha256(programs.COMPILE_ERROR.encode()).hexdigest()[:16]] = programs.COMPILE_ERROR
     assert len(compiled) == 3
     assert [e["inputs"]["code_sha256"] for e in succeeded] == list(compiled)[:2]
     assert "code" not in succeeded[0]["inputs"]
@@ -388,8 +388,8 @@ def test_node_events_name_programs_by_hash_and_never_copy_them(scripted, run_gra
     assert report["first_line"] in fixer_prompt and report["chars"] > len(report["first_line"])
     accepted = [e for e in node_events if e["node"] == "accept_clean" and e["event"] == "node_end"]
     update = accepted[0]["outputs"]["update"]
-    assert update["samples"] == [{"sample_id": "vectors/s0/clean", "labels": []}]
-    assert update["pending"] == [{"principle": "DRY", "base": "vectors/s0/clean"}]
+    assert update["samples"] == ["vectors/s0/clean"]
+    assert update["pending"] == ["DRY from vectors/s0/clean"]
     assert all(e["v"] == 2 for e in events)
 
 

@@ -459,7 +459,7 @@ def test_event_of_a_successful_compile_says_compiled(reasons: ReasonRuns) -> Non
     [source] = {
         code
         for code in carried
-        if code and sha256(code.encode()).hexdigest() == call["inputs"]["code_sha256"]
+        if code and sha256(code.encode()).hexdigest()[:16] == call["inputs"]["code_sha256"]
     }
     text = ok("event", run.run_id, str(call["seq"]), "-d", run.directory).stdout
     assert "compile on local: compiled" in text.splitlines()[1]

@@ -7,8 +7,10 @@ events that decide about them: a program in the ``compile`` tool call, the model
 ``sample_accepted`` and ``sample_rejected``; a failure report in the fixer's model call; outputs in the
 ``run`` tool calls. Node events name them: a program by the SHA-256 of its text (:func:`code_reference`,
 which a reader matches against those events), a report by its first line and size, outputs by hash, a
-sample by its id and labels, a planned step by its principle and base sample, a rejection by its reason,
-a transform's locations by function and lines.
+sample by its id (``vec_add/s0/DRY``, whose labels its ``sample_accepted`` holds), a planned step as
+``SRP from vec_add/s0/DRY``, a rejection by its reason,
+a transform's locations by function and lines, the model calls a node made by their number (each is a
+``model_call`` event).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from declean.models.identity import jsonable
 from declean.samples import Rejection, Sample
 from declean.sandbox.results import CompiledProgram
 from declean.tools.transforms.base import Location
-from declean.tracing.events import code_reference, text_sha256
+from declean.tracing.events import NAME_DIGITS, code_reference, text_sha256
 
 CODE_KEYS = frozenset({"candidate", "code"})
 """State keys whose string value is a program."""
@@ -39,15 +41,17 @@ def brief(value: Any, key: str | None = None) -> Any:
     if isinstance(value, str) and key in OUTPUT_KEYS:
         return {"sha256": text_sha256(value), "chars": len(value)}
     if isinstance(value, Sample):
-        return {"sample_id": value.id, "labels": list(value.labels)}
+        return value.id
     if isinstance(value, PlannedStep):
-        return {"principle": value.principle, "base": value.base.id}
+        return f"{value.principle} from {value.base.id}"
     if isinstance(value, Rejection):
         return {"sample_id": value.sample_id, "reason": value.reason, "principle": value.principle}
     if isinstance(value, CompiledProgram):
-        return {"program_sha256": value.sha256}
+        return {"program_sha256": value.sha256[:NAME_DIGITS]}
     if isinstance(value, Location):
         return f"{value.function or '(file scope)'} lines {value.start_line}-{value.end_line}"
+    if key == "calls" and isinstance(value, list):
+        return {"model_calls": len(value)}
     if isinstance(value, dict):
         return {str(name): brief(item, str(name)) for name, item in value.items()}
     if isinstance(value, list | tuple):

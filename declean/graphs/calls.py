@@ -264,7 +264,7 @@ async def _sandbox_call(
         tool=tool,
         backend=runtime.context.sandbox.name,
         inputs=inputs(result),
-        result=result.model_dump(mode="json"),
+        result=result.model_dump(mode="json", exclude_defaults=True),
         duration_seconds=duration,
         **where(state),
     )

@@ -179,7 +179,17 @@ def new_sample(
     )
 
 
+def trace_copy(sample: Sample) -> dict[str, Any]:
+    """The sample as ``sample_accepted`` carries it: as in ``samples.jsonl`` but without what other
+    events of the trace hold: the problem's statement (the run's ``problems.jsonl`` and the generator's
+    prompt) and, of its lineage, the steps before its own (each ancestor's ``sample_accepted``, through
+    ``parent_id``)."""
+    copy = sample.model_dump(mode="json", exclude={"statement"})
+    copy["lineage"] = copy["lineage"][-1:]
+    return copy
+
+
 def record_accepted(runtime: Runtime[Context], state: SampleState, sample: Sample) -> None:
     """Write the accepted sample to the trace and to the graph's ``custom`` stream."""
-    runtime.context.trace.emit(SampleAccepted, sample=sample.model_dump(mode="json"), **where(state))
+    runtime.context.trace.emit(SampleAccepted, sample=trace_copy(sample), **where(state))
     runtime.stream_writer({"event": "sample", "sample": sample})

@@ -15,9 +15,14 @@ TRACE_VERSION = 2
 """Bumped on any change a reader must know about (2: node events name programs and samples, not copy them)."""
 
 
+NAME_DIGITS = 16
+"""Hex digits of a SHA-256 naming a text in a trace: 64 bits, unambiguous within any run."""
+
+
 def text_sha256(text: str) -> str:
-    """The hex SHA-256 of a text (UTF-8): how traces name a program or an output they do not copy."""
-    return hashlib.sha256(text.encode()).hexdigest()
+    """The first :data:`NAME_DIGITS` hex digits of the SHA-256 of a text (UTF-8): how traces name a
+    program or an output they do not copy."""
+    return hashlib.sha256(text.encode()).hexdigest()[:NAME_DIGITS]
 
 
 def code_reference(code: str) -> dict[str, Any]:
