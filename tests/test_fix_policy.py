@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from declean.graphs.fix_policy import FailureStage, Standing, why_stop
+from declean.graphs.fix_policy import LEARNING_CALLS, FailureStage, FixLedger, Standing, why_stop
 
 
 def at(stage: FailureStage, failures: int) -> Standing:
@@ -44,3 +44,24 @@ def test_progress_stops_where_budget_goes_on() -> None:
     assert stop is not None and "made no progress" in stop and "2 attempt(s) left unspent" in stop
     assert "2 failure(s) at the output check" in stop
     assert why_stop("progress", 1, 3, at(FailureStage.BUG_WARNING, 4), same) is None
+
+
+def test_the_ledger_closes_a_stage_after_calls_that_got_nowhere_and_one_success_keeps_it_open() -> None:
+    ledger = FixLedger()
+    wrong = at(FailureStage.OUTPUT, 2)
+    for _ in range(LEARNING_CALLS - 1):
+        ledger.record(wrong, closer=False)
+    assert ledger.pays(FailureStage.OUTPUT)
+    ledger.record(wrong, closer=False)
+    assert not ledger.pays(FailureStage.OUTPUT) and ledger.pays(FailureStage.COMPILE)
+    stop = why_stop("progress", 0, 3, wrong, None, ledger=ledger)
+    assert stop == (
+        f"{LEARNING_CALLS} of {LEARNING_CALLS} fixer calls on output check failures got nowhere in this "
+        "run, so the fixer is not asked again for them"
+    )
+    assert why_stop("budget", 0, 3, wrong, None, ledger=ledger) is None
+    compile_error = at(FailureStage.COMPILE, 1)
+    ledger.record(compile_error, closer=True)
+    for _ in range(10):
+        ledger.record(compile_error, closer=False)
+    assert ledger.pays(FailureStage.COMPILE)

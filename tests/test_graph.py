@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from declean import Context, Problem, build_graph
+from declean.graphs.fix_policy import FailureStage
 from declean.samples import PRINCIPLES, Rejection, Sample
 from declean.sandbox.local import LocalSandbox
 from declean.testing import DECLEAN, FIXER, GENERATOR, JUDGE, ScriptedChatModel, ScriptedFailureError, fenced
@@ -125,6 +126,40 @@ def test_a_fix_that_gets_nowhere_is_not_asked_again(scripted, run_graph, tmp_pat
     assert (rejection.stage, rejection.reason) == ("clean", "fixes_exhausted")
     assert "fix attempt 1 made no progress" in rejection.detail
     assert "2 attempt(s) left unspent" in rejection.detail and "line 27" in rejection.detail
+
+
+def test_a_run_stops_asking_the_fixer_about_failures_it_never_gets_closer_on(
+    scripted, local_sandbox, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """One run (one context), four problems whose program does not compile: the fixer returns the same
+    error for the first three; the fourth is not sent to it. A program that crashes (another check) still
+    is, and the fixer's success there keeps that check open."""
+    broken = [(GENERATOR, fenced(programs.COMPILE_ERROR)), (FIXER, fenced(programs.COMPILE_ERROR))]
+    model = scripted(
+        [
+            *broken,
+            *broken,
+            *broken,
+            (GENERATOR, fenced(programs.COMPILE_ERROR)),
+            (GENERATOR, fenced(programs.CRASHES)),
+            (FIXER, fenced(programs.CLEAN)),
+        ]
+    )
+    context = Context(llm=model, sandbox=local_sandbox, principles=[], trace_dir=tmp_path, max_fix_attempts=3)
+    graph = build_graph()
+
+    def problem(ident: str) -> Problem:
+        return Problem(id=ident, statement=programs.VECTORS_STATEMENT)
+
+    outs = [
+        asyncio.run(graph.ainvoke({"problem": problem(f"p{index}")}, context=context)) for index in range(5)
+    ]
+    details = [out["rejections"][0].detail for out in outs[:4]]
+    assert all("fix attempt 1 made no progress" in detail for detail in details[:3])
+    assert "3 of 3 fixer calls on compile check failures got nowhere in this run" in details[3]
+    assert "(after 0 fix attempts" not in details[3] and len(model.prompts_with(FIXER)) == 4
+    assert labels_of(outs[4]["samples"]) == [[]] and outs[4]["samples"][0].fix_attempts == 1
+    assert context.fix_ledger.pays(FailureStage.RUN) and not context.fix_ledger.pays(FailureStage.COMPILE)
 
 
 def test_a_fix_that_gets_closer_is_given_its_next_attempt(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]

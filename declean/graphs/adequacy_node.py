@@ -19,7 +19,7 @@ from declean.errors import ReplyParseError
 from declean.graphs.calls import ModelCallError, call_model, route, sanitized_run, traced_node
 from declean.graphs.context import Context
 from declean.graphs.fix_policy import FailureStage, Standing
-from declean.graphs.outcomes import fix_or_give_up, reject
+from declean.graphs.outcomes import fix_or_give_up, record_fixed, reject
 from declean.graphs.state import SampleState
 from declean.tools.adequacy import bug_warnings, render_bug_warnings, sanitizer_reports, wrong_outputs
 
@@ -93,4 +93,5 @@ async def check_clean(
                 standing=standing,
                 exhausted="inadequate",
             )
+    record_fixed(runtime, state)
     return route(runtime, state, "check", "accept_clean", "adequate: the checks found nothing")

@@ -16,7 +16,7 @@ from pydantic import ConfigDict, Field, SkipValidation, ValidationError, field_v
 from pydantic.dataclasses import dataclass
 
 from declean.errors import ConfigurationError
-from declean.graphs.fix_policy import FixPolicy
+from declean.graphs.fix_policy import FixLedger, FixPolicy
 from declean.graphs.throttle import InFlightLimit
 from declean.models.cache import ModelCache
 from declean.models.retry import RetryPolicy
@@ -114,6 +114,8 @@ class Context:
     """The ``concurrency`` slots, shared by every node of the run."""
     model_slots: Annotated[InFlightLimit | None, SkipValidation] = field(init=False)
     """The ``model_concurrency`` slots, when set."""
+    fix_ledger: Annotated[FixLedger, SkipValidation] = field(init=False)
+    """What the run's fixer calls achieved per stage, so it stops asking where they never pay."""
 
     @field_validator("principles")
     @classmethod
@@ -144,6 +146,7 @@ class Context:
             *(spec for spec in self.chain if spec.measure is not None and spec.name not in REGISTRY),
         )
         self.in_flight = InFlightLimit(self.concurrency)
+        self.fix_ledger = FixLedger()
         self.model_slots = None if self.model_concurrency is None else InFlightLimit(self.model_concurrency)
         if self.tracer is None:
             self.tracer = (

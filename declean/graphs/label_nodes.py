@@ -20,7 +20,14 @@ from declean.errors import ReplyParseError
 from declean.graphs.calls import ModelCallError, call_model, route, traced_node
 from declean.graphs.context import Context
 from declean.graphs.fix_policy import FailureStage, Standing
-from declean.graphs.outcomes import accept_rewrite, fix_or_give_up, new_sample, record_accepted, reject
+from declean.graphs.outcomes import (
+    accept_rewrite,
+    fix_or_give_up,
+    new_sample,
+    record_accepted,
+    record_fixed,
+    reject,
+)
 from declean.graphs.plan import first_steps, order_for
 from declean.graphs.sample_nodes import is_transform_output, transform_error
 from declean.graphs.state import SampleState
@@ -187,6 +194,7 @@ async def _rewrite_with_model(
 async def judge_node(state: SampleState, runtime: Runtime[Context]) -> Command[Literal["declean", "__end__"]]:
     """Accept a rewrite whose outputs match the reference; beyond whitespace, the policy decides."""
     reference, outputs = state["reference"], state["outputs"]
+    record_fixed(runtime, state)
     fast = compare_outputs(reference, outputs)
     if fast is not None:
         return accept_rewrite(runtime, state, fast, f"outputs match ({fast})")

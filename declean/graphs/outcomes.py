@@ -91,8 +91,10 @@ def fix_or_give_up(
     otherwise the candidate is abandoned with its last failure, recorded as ``exhausted`` (what kind of
     failure the fixer could not remove)."""
     context = runtime.context
-    attempts, limit = state.get("fix_attempts", 0), context.max_fix_attempts
-    stop = why_stop(context.fix_policy, attempts, limit, standing, state.get("standing"))
+    attempts, limit, before = state.get("fix_attempts", 0), context.max_fix_attempts, state.get("standing")
+    if attempts > 0 and before is not None:
+        context.fix_ledger.record(before, closer=standing.beats(before))
+    stop = why_stop(context.fix_policy, attempts, limit, standing, before, ledger=context.fix_ledger)
     if stop is None:
         return route(
             runtime,
@@ -105,6 +107,13 @@ def fix_or_give_up(
         )
     detail = f"{reason or 'failed'} ({stop}):\n{report}"
     return reject(runtime, state, node, exhausted, detail, code=state["candidate"])
+
+
+def record_fixed(runtime: Runtime[Context], state: SampleState) -> None:
+    """The candidate the fixer last returned passed every check its failure was at: progress."""
+    before = state.get("standing")
+    if state.get("fix_attempts", 0) > 0 and before is not None:
+        runtime.context.fix_ledger.record(before, closer=True)
 
 
 def reject(
