@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
+import asyncio
 
+import pytest
+from langgraph.graph import END
+from langgraph.runtime import Runtime
+
+from declean import Context, Problem
 from declean.graphs.fix_policy import LEARNING_CALLS, FailureStage, FixLedger, Standing, why_stop
+from declean.graphs.sample_nodes import fix
+from declean.graphs.state import SampleState
+from declean.sandbox.local import LocalSandbox
+from declean.testing import ScriptedChatModel
+from tests import programs
 
 
 def at(stage: FailureStage, failures: int) -> Standing:
@@ -65,3 +75,29 @@ def test_the_ledger_closes_a_stage_after_calls_that_got_nowhere_and_one_success_
     for _ in range(10):
         ledger.record(compile_error, closer=False)
     assert ledger.pays(FailureStage.COMPILE)
+
+
+def test_a_fix_asked_for_before_the_run_learnt_is_not_made(local_sandbox: LocalSandbox) -> None:
+    """Several candidates can wait for the model while the ledger closes a stage: the fix node looks again
+    and gives the candidate up as its check would have (no model call: the script is empty)."""
+    context = Context(llm=ScriptedChatModel(script=[]), sandbox=local_sandbox, principles=[], trace_dir=None)
+    wrong = at(FailureStage.OUTPUT, 1)
+    for _ in range(LEARNING_CALLS):
+        context.fix_ledger.record(wrong, closer=False)
+    state = SampleState(
+        problem=Problem(id="vectors", statement=programs.VECTORS_STATEMENT),
+        sample_index=0,
+        stage="clean",
+        candidate=programs.CLEAN,
+        failure="The program prints the wrong output:\n...",
+        standing=wrong,
+        fix_attempts=0,
+        samples=[],
+        rejections=[],
+        calls=[],
+    )
+    command = asyncio.run(fix(state, Runtime(context=context, stream_writer=lambda _: None)))
+    assert command.goto == END
+    [rejection] = (command.update or {})["rejections"]
+    assert (rejection.reason, rejection.code) == ("wrong_output", programs.CLEAN)
+    assert rejection.detail.startswith("3 of 3 fixer calls on output check failures got nowhere in this run")

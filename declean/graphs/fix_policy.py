@@ -27,6 +27,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from declean.samples import RejectionReason
+
 FixPolicy = Literal["progress", "budget"]
 """``progress``: another attempt only when the last one got closer; ``budget``: every allowed attempt."""
 
@@ -43,6 +45,18 @@ class FailureStage(IntEnum):
     """The judge model found it does not solve the task (``adequacy_check``)."""
     REPAIR = 6
     """A repair of an unclean clean version changed its output."""
+
+
+GIVEN_UP_AS: dict[FailureStage, RejectionReason] = {
+    FailureStage.COMPILE: "fixes_exhausted",
+    FailureStage.RUN: "fixes_exhausted",
+    FailureStage.OUTPUT: "wrong_output",
+    FailureStage.BUG_WARNING: "bug_warning",
+    FailureStage.SANITIZER: "undefined_behaviour",
+    FailureStage.REVIEW: "inadequate",
+    FailureStage.REPAIR: "fixes_exhausted",
+}
+"""The rejection reason of a candidate the fixer gave up on at each stage."""
 
 
 class Standing(BaseModel):

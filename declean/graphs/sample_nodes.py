@@ -16,7 +16,7 @@ from declean.agents import fixer, generator
 from declean.errors import ReplyParseError
 from declean.graphs.calls import ModelCallError, call_model, compile_code, route, run_program, traced_node
 from declean.graphs.context import Context
-from declean.graphs.fix_policy import FailureStage, Standing
+from declean.graphs.fix_policy import GIVEN_UP_AS, FailureStage, Standing
 from declean.graphs.outcomes import fix_or_give_up, reject
 from declean.graphs.state import SampleState
 from declean.tools.compare import code_diff
@@ -144,6 +144,17 @@ async def fix(
     removed); a reply without code spends an attempt too."""
     attempts = state.get("fix_attempts", 0) + 1
     statement, candidate, failure = state["problem"].statement, state["candidate"], state["failure"]
+    context, standing = runtime.context, state.get("standing")
+    if (
+        standing is not None
+        and context.fix_policy == "progress"
+        and not context.fix_ledger.pays(standing.stage)
+    ):
+        # Asked for while the run had not yet learnt it (the call waited for the model behind others).
+        stop = f"{context.fix_ledger.summary(standing.stage)} in this run, so the fixer is not asked again"
+        return reject(
+            runtime, state, "fix", GIVEN_UP_AS[standing.stage], f"{stop}:\n{failure}", code=candidate
+        )
     if state.get("repair_pending"):
         messages = fixer.build_repair_messages(statement, candidate, failure)
         template = fixer.repair_prompt()
