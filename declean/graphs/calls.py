@@ -40,6 +40,11 @@ class ModelCallError(Exception):
     """The model could not be reached or answered with an error; the sample records it and goes on."""
 
 
+class CallWithdrawnError(Exception):
+    """The caller no longer wanted the call when its turn came (``still_wanted`` gave the reason): nothing
+    was sent, nothing is traced or accounted."""
+
+
 def where(state: SampleState) -> dict[str, Any]:
     """The trace envelope fields locating an event in a run."""
     return {"problem_id": state["problem"].id, "sample_index": state.get("sample_index")}
@@ -99,12 +104,16 @@ async def call_model(
     node: str,
     role: Role,
     messages: Sequence[BaseMessage],
+    *,
+    still_wanted: Callable[[], str | None] | None = None,
     **params: Any,
 ) -> str:
     """Ask the role's model; the reply text, or :class:`ModelCallError`. Traced and accounted either way.
 
     An identical earlier call is answered from the context's cache. Otherwise the call waits for the rate
-    limiter and an in-flight slot, and transient failures are retried by the context's policy.
+    limiter and an in-flight slot, and transient failures are retried by the context's policy. Once the
+    slot is free, ``still_wanted`` is asked: a reason not to make the call after all (the run learnt
+    something while the call waited behind others) raises :class:`CallWithdrawnError`.
     """
     context = runtime.context
     model = context.model_for(role)
@@ -122,9 +131,20 @@ async def call_model(
         try:
             config = run_config(state, node, role)
             reply, retries = await with_retries(
-                lambda: _ask(context, model, messages, params, config=config, working=working), context.retry
+                lambda: _ask(
+                    context,
+                    model,
+                    messages,
+                    params,
+                    config=config,
+                    working=working,
+                    still_wanted=still_wanted,
+                ),
+                context.retry,
             )
         except RetriesExhaustedError as failure:
+            if isinstance(failure.__cause__, CallWithdrawnError):
+                raise failure.__cause__ from None
             retries, error = failure.errors[:-1], str(failure)
         if reply is not None and cache is not None and key is not None:
             cache.put(key, reply)
@@ -183,6 +203,7 @@ async def _ask(
     *,
     config: RunnableConfig,
     working: list[float],
+    still_wanted: Callable[[], str | None] | None,
 ) -> CachedReply:
     """One attempt; its time in flight (not waiting for a slot or the rate limiter) goes to ``working``."""
     async with AsyncExitStack() as slots:
@@ -191,6 +212,9 @@ async def _ask(
         if context.rate_limiter is not None:
             await context.rate_limiter.aacquire(blocking=True)
         await slots.enter_async_context(context.in_flight.slot())
+        reason = still_wanted() if still_wanted is not None else None
+        if reason is not None:
+            raise CallWithdrawnError(reason)
         started = time.monotonic()
         try:
             merged = merge_configs(ensure_config(), config)

@@ -14,7 +14,15 @@ from langgraph.types import Command
 
 from declean.agents import fixer, generator
 from declean.errors import ReplyParseError
-from declean.graphs.calls import ModelCallError, call_model, compile_code, route, run_program, traced_node
+from declean.graphs.calls import (
+    CallWithdrawnError,
+    ModelCallError,
+    call_model,
+    compile_code,
+    route,
+    run_program,
+    traced_node,
+)
 from declean.graphs.context import Context
 from declean.graphs.fix_policy import GIVEN_UP_AS, FailureStage, Standing
 from declean.graphs.outcomes import fix_or_give_up, reject
@@ -145,16 +153,13 @@ async def fix(
     attempts = state.get("fix_attempts", 0) + 1
     statement, candidate, failure = state["problem"].statement, state["candidate"], state["failure"]
     context, standing = runtime.context, state.get("standing")
-    if (
-        standing is not None
-        and context.fix_policy == "progress"
-        and not context.fix_ledger.pays(standing.stage)
-    ):
-        # Asked for while the run had not yet learnt it (the call waited for the model behind others).
-        stop = f"{context.fix_ledger.summary(standing.stage)} in this run, so the fixer is not asked again"
-        return reject(
-            runtime, state, "fix", GIVEN_UP_AS[standing.stage], f"{stop}:\n{failure}", code=candidate
-        )
+
+    def still_wanted() -> str | None:
+        """The run may have learnt, while this call waited for the model, that fixes of its kind never pay."""
+        if standing is None or context.fix_policy != "progress" or context.fix_ledger.pays(standing.stage):
+            return None
+        return f"{context.fix_ledger.summary(standing.stage)} in this run, so the fixer is not asked again"
+
     if state.get("repair_pending"):
         messages = fixer.build_repair_messages(statement, candidate, failure)
         template = fixer.repair_prompt()
@@ -163,7 +168,13 @@ async def fix(
         template = fixer.prompt()
     hashes = {**state.get("prompt_hashes", {}), template.name: template.short_hash}
     try:
-        code = fixer.parse(await call_model(runtime, state, "fix", "fixer", messages))
+        code = fixer.parse(
+            await call_model(runtime, state, "fix", "fixer", messages, still_wanted=still_wanted)
+        )
+    except CallWithdrawnError as withdrawn:
+        assert standing is not None
+        detail = f"{withdrawn}:\n{failure}"
+        return reject(runtime, state, "fix", GIVEN_UP_AS[standing.stage], detail, code=candidate)
     except ModelCallError as error:
         return reject(runtime, state, "fix", "model_error", str(error), code=state["candidate"])
     except ReplyParseError as error:
