@@ -3,14 +3,13 @@
 A ``node_start`` or ``node_end`` event that copied the state would repeat every program several times (the
 candidate, the sample it came from, each planned step's base) and every report (the last failure stays in
 the state long after the fixer saw it), which made traces 26-30 KB per sample. The full texts are in the
-events that decide about them: a program in the ``compile`` tool call, the model call that wrote it,
-``sample_accepted`` and ``sample_rejected``; a failure report in the fixer's model call; outputs in the
-``run`` tool calls. Node events name them: a program by the SHA-256 of its text (:func:`code_reference`,
+events that decide about them: a program in ``sample_accepted`` or ``sample_rejected``, in a ``compile``
+that failed and in the model call that wrote it; a failure report in the fixer's model call; outputs in
+the ``run`` tool calls. Node events name them: a program by the hash of its text (:func:`code_reference`,
 which a reader matches against those events), a report by its first line and size, outputs by hash, a
 sample by its id (``vec_add/s0/DRY``, whose labels its ``sample_accepted`` holds), a planned step as
-``SRP from vec_add/s0/DRY``, a rejection by its reason,
-a transform's locations by function and lines, the model calls a node made by their number (each is a
-``model_call`` event).
+``SRP from vec_add/s0/DRY``, a rejection by its reason, a transform's locations by function and lines,
+the model calls a node made by their number (each is a ``model_call`` event).
 """
 
 from __future__ import annotations
