@@ -105,16 +105,15 @@ def program_text(sha256: str, events: Sequence[_Event]) -> str | None:
     """The text of the program named ``sha256`` (a compile that succeeded names it by hash): from the
     sample or rejection that carries it, or a compile that kept it."""
     for event in events:
-        texts: list[object] = []
+        text: object = None
         if isinstance(event, SampleAccepted):
-            texts = [event.sample.get("code")]
+            text = event.sample.get("code")
         elif isinstance(event, SampleRejected):
-            texts = [event.rejection.get("code")]
+            text = event.rejection.get("code")
         elif isinstance(event, ToolCall) and event.tool == "compile":
-            texts = [event.inputs.get("code")]
-        for text in texts:
-            if isinstance(text, str) and text_sha256(text) == sha256:
-                return text
+            text = event.inputs.get("code")
+        if isinstance(text, str) and text_sha256(text) == sha256:
+            return text
     return None
 
 

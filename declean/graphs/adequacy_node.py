@@ -42,7 +42,6 @@ async def check_clean(
                 report,
                 f"{len(wrong)} wrong output(s)",
                 standing=standing,
-                exhausted="wrong_output",
             )
     if context.bug_warnings or context.sanitize:
         sanitized = await sanitized_run(runtime, state, code, problem.stdin)
@@ -58,7 +57,6 @@ async def check_clean(
                 warnings,
                 "gcc warns of bugs",
                 standing=standing,
-                exhausted="bug_warning",
             )
         reports = sanitizer_reports(sanitized, problem.stdin, code) if context.sanitize else []
         if reports:
@@ -71,7 +69,6 @@ async def check_clean(
                 report,
                 "the sanitizer stopped it",
                 standing=standing,
-                exhausted="undefined_behaviour",
             )
     if context.adequacy_check and problem.expected is None:
         messages = reviewer.build_messages(problem.statement, code, problem.stdin, state["outputs"])
@@ -91,7 +88,6 @@ async def check_clean(
                 report,
                 "judged inadequate",
                 standing=standing,
-                exhausted="inadequate",
             )
     record_fixed(runtime, state)
     return route(runtime, state, "check", "accept_clean", "adequate: the checks found nothing")

@@ -11,7 +11,7 @@ from langgraph.types import Command
 
 from declean.graphs.calls import node_calls, route, where
 from declean.graphs.context import Context
-from declean.graphs.fix_policy import Standing, why_stop
+from declean.graphs.fix_policy import GIVEN_UP_AS, Standing, why_stop
 from declean.graphs.plan import PlannedStep, after_accepted, after_rejected
 from declean.graphs.state import SampleState
 from declean.models.usage import TokenCount
@@ -85,11 +85,10 @@ def fix_or_give_up(
     reason: str | None,
     *,
     standing: Standing,
-    exhausted: RejectionReason = "fixes_exhausted",
 ) -> Command[Any]:
     """To the fixer while the fix policy says another attempt pays (:mod:`declean.graphs.fix_policy`);
-    otherwise the candidate is abandoned with its last failure, recorded as ``exhausted`` (what kind of
-    failure the fixer could not remove)."""
+    otherwise the candidate is abandoned with its last failure, recorded with the reason its standing's
+    stage is given up as (:data:`~declean.graphs.fix_policy.GIVEN_UP_AS`)."""
     context = runtime.context
     attempts, limit, before = state.get("fix_attempts", 0), context.max_fix_attempts, state.get("standing")
     if attempts > 0 and before is not None:
@@ -106,7 +105,7 @@ def fix_or_give_up(
             standing=standing,
         )
     detail = f"{reason or 'failed'} ({stop}):\n{report}"
-    return reject(runtime, state, node, exhausted, detail, code=state["candidate"])
+    return reject(runtime, state, node, GIVEN_UP_AS[standing.stage], detail, code=state["candidate"])
 
 
 def record_fixed(runtime: Runtime[Context], state: SampleState) -> None:
