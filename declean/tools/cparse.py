@@ -5,7 +5,9 @@ Shared by the procedural transforms and the verifiers; knows nothing of models o
 
 from __future__ import annotations
 
+import bisect
 import functools
+import heapq
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -43,22 +45,59 @@ def text(node: Node) -> str:
 
 
 def walk(node: Node) -> Iterator[Node]:
-    """Every node below and including ``node``, in source order (one cursor, no recursion)."""
-    cursor = node.walk()
-    while True:
-        current = cursor.node
-        assert current is not None
-        yield current
-        if cursor.goto_first_child():
-            continue
-        while not cursor.goto_next_sibling():
-            if not cursor.goto_parent():
-                return
+    """Every node below and including ``node``, in source order (parent before child)."""
+    order = _preorder(_root(node))
+    start = order.position[node]
+    return iter(order.nodes[start : start + node.descendant_count])
 
 
 def descendants_of_type(node: Node, *types: str) -> list[Node]:
-    """Every node of one of ``types`` below and including ``node``."""
-    return [found for found in walk(node) if found.type in types]
+    """Every node of one of ``types`` below and including ``node``, in source order."""
+    order = _preorder(_root(node))
+    start = order.position[node]
+    end = start + node.descendant_count
+    runs = []
+    for kind in types:
+        positions = order.by_type.get(kind, ())
+        runs.append(positions[bisect.bisect_left(positions, start) : bisect.bisect_left(positions, end)])
+    merged = runs[0] if len(runs) == 1 else heapq.merge(*runs)
+    return [order.nodes[index] for index in merged]
+
+
+@dataclass(frozen=True)
+class _Preorder:
+    """A tree's nodes in source order, indexed: the transforms and measures ask the same tree for its
+    nodes of a type hundreds of times per program, and walking it in Python each time was half of the
+    time a run spent outside the sandbox (``bench/overhead.py --profile``)."""
+
+    nodes: tuple[Node, ...]
+    position: dict[Node, int]
+    """Each node's index in ``nodes``; a node's descendants follow it (``descendant_count`` of them,
+    itself included)."""
+    by_type: dict[str, list[int]]
+    """The indices of the nodes of each type, ascending."""
+
+
+def _root(node: Node) -> Node:
+    while (parent := node.parent) is not None:
+        node = parent
+    return node
+
+
+@functools.lru_cache(maxsize=32)
+def _preorder(root: Node) -> _Preorder:
+    """The index of the tree under ``root``. Trees are never edited in place (an edit makes new text,
+    parsed again), so an index stays right for as long as its tree lives; the cache's reference keeps
+    the tree alive, so a node id is never reused while its index is cached."""
+    nodes: list[Node] = []
+    by_type: dict[str, list[int]] = {}
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        by_type.setdefault(node.type, []).append(len(nodes))
+        nodes.append(node)
+        pending.extend(reversed(node.children))
+    return _Preorder(tuple(nodes), {node: index for index, node in enumerate(nodes)}, by_type)
 
 
 def line_range(node: Node) -> tuple[int, int]:

@@ -55,9 +55,16 @@ class Normaliser:
 
     def __init__(self) -> None:
         self._shapes: dict[tuple[str, ...], int] = {}
+        self._done: dict[Node, Statement] = {}
 
     def statement(self, node: Node) -> Statement:
-        """``node`` normalised."""
+        """``node`` normalised (once: a function body's statements are also a block's)."""
+        if (done := self._done.get(node)) is not None:
+            return done
+        self._done[node] = normalised = self._normalise(node)
+        return normalised
+
+    def _normalise(self, node: Node) -> Statement:
         tokens: list[str] = []
         nodes = _tokens(node, tokens)
         blind = tuple(_BLIND.get(token[:2], token) for token in tokens)
