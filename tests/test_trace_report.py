@@ -182,7 +182,7 @@ def test_a_crashed_run_says_so_and_reports_the_cut_line(
     traced_run: TracedRun, chromium: str, tmp_path: Path
 ) -> None:
     lines = traced_run.trace.read_text(encoding="utf-8").splitlines(keepends=True)
-    assert '"event": "run_end"' in lines[-1]
+    assert json.loads(lines[-1])["event"] == "run_end"
     kept, last = lines[:-2], lines[-2]
     crashed = tmp_path / traced_run.trace.name
     crashed.write_text("".join(kept) + last[: len(last) // 2], encoding="utf-8")

@@ -7,7 +7,6 @@ known secret environment variables, and anything shaped like an API key, are scr
 from __future__ import annotations
 
 import itertools
-import json
 import os
 import re
 import threading
@@ -44,7 +43,7 @@ class TraceWriter:
         with self._lock:
             logger = self._structlog()
             event = event_type(ts=time.time(), run_id=self.run_id, seq=next(self._seq), **fields)
-            logger.msg(json.dumps(event.model_dump(mode="json"), ensure_ascii=False))
+            logger.msg(event.model_dump_json())
         for listener in self.listeners:
             listener(event)
 
