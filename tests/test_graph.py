@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,18 @@ from declean import Context, Problem, build_graph
 from declean.graphs.fix_policy import FailureStage
 from declean.samples import PRINCIPLES, Rejection, Sample
 from declean.sandbox.local import LocalSandbox
-from declean.testing import DECLEAN, FIXER, GENERATOR, JUDGE, ScriptedChatModel, ScriptedFailureError, fenced
+from declean.sandbox.results import CompiledProgram, RunResult
+from declean.testing import (
+    DECLEAN,
+    FIXER,
+    GENERATOR,
+    JUDGE,
+    InFlight,
+    SandboxWrapper,
+    ScriptedChatModel,
+    ScriptedFailureError,
+    fenced,
+)
 from tests import programs
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "graph.mmd"
@@ -287,6 +299,55 @@ def test_several_stdin_cases_make_the_reference(scripted, run_graph) -> None:  #
     assert clean.outputs == programs.STATS_OUTPUTS == named.outputs
     assert clean.stdin == programs.STATS_STDIN
     assert named.labels == ["NAME"]
+
+
+class FirstCaseSlowest(SandboxWrapper):
+    """Runs the first stdin case last: it waits until every other case has started (or a second passed),
+    so the cases of one program finish out of their order when they run together."""
+
+    def __init__(self, inner: LocalSandbox, first: str) -> None:
+        super().__init__(inner)
+        self.first, self.flight = first, InFlight()
+        self.others_started = threading.Semaphore(0)
+
+    def run(self, program: CompiledProgram, stdin: str = "") -> RunResult:
+        with self.flight:
+            if stdin == self.first:
+                for _ in range(2):
+                    self.others_started.acquire(timeout=1.0)
+            else:
+                self.others_started.release()
+            return super().run(program, stdin)
+
+
+def test_the_stdin_cases_run_together_and_are_traced_in_their_order(
+    scripted: Callable[[list[tuple[str, str]]], ScriptedChatModel],
+    tmp_path: Path,
+    local_sandbox: LocalSandbox,
+) -> None:
+    problem = Problem(id="stats", statement=programs.STATS_STATEMENT, stdin=programs.STATS_STDIN)
+    sandbox = FirstCaseSlowest(local_sandbox, first=programs.STATS_STDIN[0])
+    context = Context(
+        llm=scripted([(GENERATOR, fenced(programs.STATS))]),
+        sandbox=sandbox,
+        concurrency=3,
+        principles=["NAME"],
+        strategies={"NAME": "procedural"},
+        sanitize=False,  # its build runs the cases one after the other, in one sandbox call
+        trace_dir=tmp_path,
+        run_id="cases",
+    )
+    out = asyncio.run(build_graph().ainvoke({"problem": problem}, context=context))
+    context.trace.close()
+    assert out["samples"][0].outputs == programs.STATS_OUTPUTS
+    assert sandbox.flight.peak == 3
+    events = [json.loads(line) for line in (tmp_path / "cases.jsonl").read_text().splitlines()]
+    runs = [
+        event["inputs"]["stdin"]
+        for event in events
+        if event["event"] == "tool_call" and event["tool"] == "run"
+    ]
+    assert runs[:3] == programs.STATS_STDIN
 
 
 def test_given_solution_skips_generation(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]

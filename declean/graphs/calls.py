@@ -241,13 +241,20 @@ async def compile_code(runtime: Runtime[Context], state: SampleState, code: str)
     return await _sandbox_call(runtime, state, "compile", inputs, lambda: sandbox.compile(code))
 
 
-async def run_program(
-    runtime: Runtime[Context], state: SampleState, program: CompiledProgram, stdin: str
-) -> RunResult:
-    """Run one stdin case in the context's sandbox (in a worker thread, holding a slot); traced."""
+async def run_cases(
+    runtime: Runtime[Context], state: SampleState, program: CompiledProgram, cases: Sequence[str]
+) -> list[RunResult]:
+    """Run every stdin case at once (each in a worker thread holding its own slot, so as many run together
+    as the in-flight limit allows); traced in the cases' order whichever finished first, so traces of
+    the same run stay comparable."""
     sandbox = runtime.context.sandbox
-    inputs = {"stdin": stdin, "program_sha256": program.sha256}
-    return await _sandbox_call(runtime, state, "run", lambda _: inputs, lambda: sandbox.run(program, stdin))
+    done = await asyncio.gather(
+        *(_in_sandbox(runtime, functools.partial(sandbox.run, program, stdin)) for stdin in cases)
+    )
+    for stdin, (result, duration) in zip(cases, done, strict=True):
+        inputs = {"stdin": stdin, "program_sha256": program.sha256}
+        _trace_tool(runtime, state, "run", inputs, result=result, duration=duration)
+    return [result for result, _ in done]
 
 
 async def sanitized_run(
@@ -276,20 +283,39 @@ async def _sandbox_call(
     inputs: Callable[[SandboxResult], dict[str, Any]],
     work: Callable[[], SandboxResult],
 ) -> SandboxResult:
-    """``work`` in a worker thread holding an in-flight slot, written to the trace as ``tool`` with the
-    ``inputs`` its result calls for; only the time in the sandbox (not the wait for a slot) counts as its
-    duration."""
+    """``work`` in the sandbox (:func:`_in_sandbox`), written to the trace as ``tool`` with the ``inputs``
+    its result calls for."""
+    result, duration = await _in_sandbox(runtime, work)
+    _trace_tool(runtime, state, tool, inputs(result), result=result, duration=duration)
+    return result
+
+
+async def _in_sandbox(
+    runtime: Runtime[Context], work: Callable[[], SandboxResult]
+) -> tuple[SandboxResult, float]:
+    """``work`` in a worker thread holding an in-flight slot; its result and the seconds it took (not the
+    wait for a slot)."""
     async with runtime.context.in_flight.slot():
         started = time.monotonic()
         result = await asyncio.to_thread(work)
-        duration = time.monotonic() - started
+        return result, time.monotonic() - started
+
+
+def _trace_tool(
+    runtime: Runtime[Context],
+    state: SampleState,
+    tool: str,
+    inputs: dict[str, Any],
+    *,
+    result: BaseModel,
+    duration: float,
+) -> None:
     runtime.context.trace.emit(
         ToolCall,
         tool=tool,
         backend=runtime.context.sandbox.name,
-        inputs=inputs(result),
+        inputs=inputs,
         result=result.model_dump(mode="json", exclude_defaults=True),
         duration_seconds=duration,
         **where(state),
     )
-    return result

@@ -20,7 +20,7 @@ from declean.graphs.calls import (
     call_model,
     compile_code,
     route,
-    run_program,
+    run_cases,
     traced_node,
 )
 from declean.graphs.context import Context
@@ -123,11 +123,12 @@ async def compile_node(
 async def run_node(
     state: SampleState, runtime: Runtime[Context]
 ) -> Command[Literal["check", "judge", "fix", "declean", "__end__"]]:
-    """Run every stdin case; a crash, timeout or non-zero exit goes to the fixer like a compile error."""
+    """Run every stdin case (at once, as far as the in-flight limit allows); a crash, timeout or non-zero
+    exit goes to the fixer like a compile error."""
     program = state["program"]
     assert program is not None
     cases = state["problem"].stdin
-    runs = [await run_program(runtime, state, program, stdin) for stdin in cases]
+    runs = await run_cases(runtime, state, program, cases)
     failing = [(index, run) for index, run in enumerate(runs) if not run.ok]
     if failing:
         report = "\n\n".join(render_run_report(index, cases[index], run) for index, run in failing)
