@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from langgraph.checkpoint.memory import InMemorySaver
 
 from declean import Context
 from declean.errors import ConfigurationError
 from declean.models.cache import SqliteModelCache
 from declean.models.usage import Price
 from declean.problems import Problem, load_problems
-from declean.runs import RunSummary, run_problems
+from declean.runs import RunSummary, run_problems, runner
+from declean.runs.checkpoints import serializer
 from declean.sandbox.base import Sandbox
 from declean.sandbox.local import LocalSandbox
 from declean.testing import InFlight, RecordingSandbox, RespondingChatModel
@@ -153,3 +157,45 @@ def test_a_provider_serving_one_request_at_a_time_gets_one_while_the_sandbox_run
     summary = run(problems, tmp_path, model, sandbox, concurrency=4, model_concurrency=1)
     assert summary.done_problems == 8
     assert model.peak_in_flight == 1 and flight.peak > 1
+
+
+class KeepingSaver(InMemorySaver):
+    """An in-memory checkpointer that remembers the namespace of every checkpoint put and never forgets a
+    thread (the runner deletes a finished problem's)."""
+
+    def __init__(self) -> None:
+        super().__init__(serde=serializer())
+        self.namespaces: list[str] = []
+
+    async def aput(self, config: Any, checkpoint: Any, metadata: Any, new_versions: Any) -> Any:
+        self.namespaces.append(config["configurable"].get("checkpoint_ns", ""))
+        return await super().aput(config, checkpoint, metadata, new_versions)
+
+    async def adelete_thread(self, thread_id: str) -> None:
+        return None
+
+
+@pytest.mark.parametrize("cached", [True, False], ids=["cache", "no-cache"])
+def test_a_problem_is_checkpointed_step_by_step_only_without_the_cache(
+    cached: bool, problems: list[Problem], local_sandbox: LocalSandbox, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """With the cache an interrupted problem is started again and its calls replayed, so it is saved
+    once, at its end; without, every step of the problem and of its sample is saved."""
+    saver = KeepingSaver()
+
+    @contextlib.asynccontextmanager
+    async def open_saver(_out_dir: Path, _url: str | None = None) -> AsyncIterator[KeepingSaver]:
+        yield saver
+
+    monkeypatch.setattr(runner, "open_checkpointer", open_saver)
+    with contextlib.ExitStack() as resources:
+        cache = resources.enter_context(SqliteModelCache(tmp_path / "cache.sqlite")) if cached else None
+        summary = run(
+            problems[:2], tmp_path, RespondingChatModel(respond=respond), local_sandbox, cache=cache
+        )
+    assert summary.done_problems == 2 and summary.accepted_samples > 0
+    sample_steps = [namespace for namespace in saver.namespaces if namespace.startswith("sample:")]
+    if cached:
+        assert saver.namespaces == ["", ""]
+    else:
+        assert len(sample_steps) >= 2 * 8 and saver.namespaces.count("") >= 2 * 3

@@ -32,16 +32,23 @@ SAMPLE_NODES: dict[str, Callable[..., Awaitable[Command[Any]]]] = {
 }
 
 
-def build_sample_graph() -> CompiledStateGraph[SampleState, Context, SampleInput, OutputState]:
+def build_sample_graph(
+    *, checkpoint_steps: bool = True
+) -> CompiledStateGraph[SampleState, Context, SampleInput, OutputState]:
     """One sample: generate, compile (fix) and run, check, accept_clean, then (declean, compile, run,
-    judge)* as the label plan says."""
+    judge)* as the label plan says.
+
+    With ``checkpoint_steps`` it uses the problem graph's checkpointer (a resumed sample continues from its
+    last step); without, a sample is saved only as a whole, when it ends (an interrupted one starts
+    again), which saves a checkpoint write per step.
+    """
     builder = StateGraph(
         SampleState, context_schema=Context, input_schema=SampleInput, output_schema=OutputState
     )
     for name, node in SAMPLE_NODES.items():
         builder.add_node(name, dual_node(name, node), destinations=destinations(node))
     builder.add_edge(START, "generate")
-    return builder.compile(name="declean-sample")
+    return builder.compile(name="declean-sample", checkpointer=None if checkpoint_steps else False)
 
 
 async def fan_out(state: ProblemState, runtime: Runtime[Context]) -> Command[Literal["sample"]]:
@@ -54,19 +61,25 @@ async def fan_out(state: ProblemState, runtime: Runtime[Context]) -> Command[Lit
     return Command(goto=sends)
 
 
-def build_graph(**compile_options: Any) -> CompiledStateGraph[ProblemState, Context, InputState, OutputState]:
+def build_graph(
+    *, checkpoint_sample_steps: bool = True, **compile_options: Any
+) -> CompiledStateGraph[ProblemState, Context, InputState, OutputState]:
     """The compiled declean graph: input ``{"problem": Problem}``, output ``{"samples", "rejections"}``.
 
-    ``compile_options`` go to ``StateGraph.compile`` (a ``checkpointer``, for instance). Mount it as a
-    subgraph, or run it with ``graph.invoke``, ``graph.ainvoke``, ``graph.stream`` or ``graph.astream``
-    (``{"problem": p}``, ``context=Context(llm=..., sandbox=...)``); ``stream_mode="custom"`` yields a
-    ``sample`` or ``rejection`` event as each version is decided.
+    ``compile_options`` go to ``StateGraph.compile`` (a ``checkpointer``, for instance). The checkpointer
+    saves every step of every sample unless ``checkpoint_sample_steps`` is false: then a sample is saved
+    when it ends, and one interrupted is run again from its start (cheap when its model calls are cached,
+    see ``declean.runs.runner``).
+
+    Mount it as a subgraph, or run it with ``graph.invoke``, ``graph.ainvoke``, ``graph.stream`` or
+    ``graph.astream`` (``{"problem": p}``, ``context=Context(llm=..., sandbox=...)``);
+    ``stream_mode="custom"`` yields a ``sample`` or ``rejection`` event as each version is decided.
     """
     builder = StateGraph(
         ProblemState, context_schema=Context, input_schema=InputState, output_schema=OutputState
     )
     builder.add_node("fan_out", dual_node("fan_out", fan_out), destinations=destinations(fan_out))
-    sample_graph = build_sample_graph()
+    sample_graph = build_sample_graph(checkpoint_steps=checkpoint_sample_steps)
 
     async def sample(state: SampleInput, runtime: Runtime[Context], config: RunnableConfig) -> OutputState:
         """One sample's subgraph; its ``custom`` events are passed on at the problem graph's level, so

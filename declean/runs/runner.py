@@ -1,14 +1,20 @@
 """A whole run: problems in, ``samples.jsonl``, ``rejections.jsonl``, ``summary.json`` and a trace out.
 
 Problems run concurrently (``concurrency`` of them at once, their samples too), bounded by the context's
-in-flight limit on model calls and sandbox runs. Each problem is one LangGraph thread, checkpointed after
-every step, so a run killed at any moment and started again with ``resume=True`` finishes what was left:
-recorded problems are skipped, unfinished ones continue from their last checkpoint, and with the model-call
-cache even a step that was cut short replays its calls instead of paying for them again.
+in-flight limit on model calls and sandbox runs. Each problem is one LangGraph thread, so a run killed at
+any moment and started again with ``resume=True`` finishes what was left: recorded problems are skipped,
+unfinished ones continue from their last checkpoint. Results are written from a problem's final state
+only, so nothing is written twice.
 
-Checkpoints are written while the next step runs (LangGraph's ``durability="async"``), not before it: a
-kill can lose the last step's checkpoint, which the resumed run makes again, its model calls answered from
-the cache; results are written from a problem's final state only, so nothing is written twice.
+How often a problem is checkpointed depends on the model-call cache (:func:`durability`):
+
+- **Cache on** (the default): when the problem ends. A resumed run starts an unfinished problem again
+  and the cache answers every call it had made, so it costs sandbox time only; step checkpoints would save
+  nothing the cache does not, and writing them took a third of the pipeline's own CPU per problem
+  and held each problem up on the checkpointer's single SQLite thread (``bench/concurrency.py``).
+- **Cache off**: after every step of the problem and of each sample, written while the next step runs
+  (LangGraph's ``durability="async"``): a kill can lose the last step's checkpoint, which the resumed run
+  makes again, paying for its model calls.
 """
 
 from __future__ import annotations
@@ -109,7 +115,7 @@ async def run_problems_async(
     )
     try:
         async with open_checkpointer(out_dir, checkpoint_url) as checkpointer:
-            graph = build_graph(checkpointer=checkpointer)
+            graph = build_graph(checkpointer=checkpointer, checkpoint_sample_steps=context.cache is None)
             queue = iter(pending)
             workers = min(context.concurrency, len(pending))
             await asyncio.gather(
@@ -140,8 +146,10 @@ async def run_problems_async(
     return summary
 
 
-DURABILITY: Durability = "async"
-"""When a step's checkpoint is saved: during the next step (see the module's docstring)."""
+def durability(context: Context) -> Durability:
+    """When a problem's checkpoints are saved: at its end when the model cache can replay an interrupted
+    problem's calls, else after every step, while the next one runs (see the module's docstring)."""
+    return "async" if context.cache is None else "exit"
 
 
 def _claim(
@@ -208,10 +216,12 @@ async def _run_one(
     try:
         snapshot = await graph.aget_state(config)
         if snapshot.created_at is None:
-            result = await graph.ainvoke({"problem": problem}, config, context=context, durability=DURABILITY)
+            result = await graph.ainvoke(
+                {"problem": problem}, config, context=context, durability=durability(context)
+            )
         elif snapshot.next or snapshot.tasks:
             # Killed mid-way (even right after the input was saved: no ``next`` yet, one pending task).
-            result = await graph.ainvoke(None, config, context=context, durability=DURABILITY)
+            result = await graph.ainvoke(None, config, context=context, durability=durability(context))
         else:
             result = dict(snapshot.values)
     except Exception as error:
