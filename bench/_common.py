@@ -38,13 +38,16 @@ def latency_model(latency: float) -> RespondingChatModel:
 
 def write_problems(path: Path, count: int) -> list[Problem]:
     """``count`` problems naming the corpus programs in turn (``tests.corpus_run.write_problems``'s format);
-    past the 20 programs the ids get a ``-2``, ``-3``... suffix so they stay unique. Returns them loaded."""
+    past the 20 programs the ids get a ``-2``, ``-3``... suffix and the statements a ``(copy 2)``... so
+    both stay unique (a repeated statement would be answered from a model cache). Returns them loaded."""
     lines = []
     for index in range(count):
         program = _CORPUS[index % len(_CORPUS)]
         round_number = index // len(_CORPUS)
         ident = program.name if round_number == 0 else f"{program.name}-{round_number + 1}"
         statement = f"Write the corpus program `{program.name}`: it reads stdin and prints its report."
+        if round_number:
+            statement += f" (copy {round_number + 1})"
         lines.append(json.dumps({"id": ident, "statement": statement, "stdin": program.stdin}))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return load_problems(path)

@@ -2,12 +2,14 @@
 
 A fake model with a fixed latency (default 100 ms) answers the generator with the corpus program its
 statement names; ``principles=["NAME"]`` (a procedural transform, so one model call per problem), one
-sample per problem, no cache, no trace. On 2 cores gcc cannot run 16-wide, so the headline figure uses a
-sandbox that sleeps a fixed time (default 20 ms) per compile and per run and answers with results recorded
-from the real ``LocalSandbox`` during an untimed warm-up run (compiles by source, runs by binary hash and
-stdin), so every output the graph checks is real. Each side runs --rounds times, alternating; the median
-counts. For information the same ratio is then measured once with the real sandbox, which is CPU-bound
-here. Last line: ``ratio=<throughput at --concurrency / throughput at 1>`` (ideal: --concurrency).
+sample per problem, a fresh model cache per run as ``declean run`` has by default (every call misses;
+``--no-cache`` runs without, which also checkpoints every step of a sample), no trace. On 2 cores gcc
+cannot run 16-wide, so the headline figure uses a sandbox that sleeps a fixed time (default 20 ms) per
+compile and per run and answers with results recorded from the real ``LocalSandbox`` during an untimed
+warm-up run (compiles by source, runs by binary hash and stdin), so every output the graph checks is
+real. Each side runs --rounds times, alternating; the median counts. For information the same ratio is
+then measured once with the real sandbox, which is CPU-bound here. Last line: ``ratio=<throughput at
+--concurrency / throughput at 1>`` (ideal: --concurrency).
 
     .venv/bin/python bench/concurrency.py --problems 32 --latency 0.1 --concurrency 16
 """
@@ -19,11 +21,13 @@ import os
 import statistics
 import sys
 import tempfile
+from contextlib import ExitStack, closing
 from pathlib import Path
 
 from _common import describe, latency_model, timed_run, write_problems
 
 from declean.graphs.context import Context
+from declean.models.cache import CACHE_FILE, SqliteModelCache
 from declean.problems import Problem
 from declean.sandbox.base import Sandbox
 from declean.sandbox.local import LocalSandbox
@@ -33,24 +37,31 @@ from declean.testing import ReplaySandbox, ResultTable
 class Runner:
     """Runs the problems with a fresh model, context and output directory each time."""
 
-    def __init__(self, problems: list[Problem], latency: float, scratch: Path) -> None:
-        self.problems, self.latency, self.scratch = problems, latency, scratch
+    def __init__(self, problems: list[Problem], latency: float, scratch: Path, use_cache: bool) -> None:
+        self.problems, self.latency, self.scratch, self.use_cache = problems, latency, scratch, use_cache
         self.count = 0
 
     def run(self, sandbox: Sandbox, concurrency: int, label: str) -> float:
         """Wall-clock seconds of one run; prints its outcome."""
         self.count += 1
         model = latency_model(self.latency)
-        context = Context(
-            llm=model,
-            sandbox=sandbox,
-            concurrency=concurrency,
-            cache=None,
-            trace_dir=None,
-            principles=["NAME"],
-            samples_per_problem=1,
-        )
-        summary, seconds = timed_run(self.problems, context, self.scratch / f"out-{self.count}")
+        out_dir = self.scratch / f"out-{self.count}"
+        with ExitStack() as resources:
+            cache = (
+                resources.enter_context(closing(SqliteModelCache(out_dir / CACHE_FILE)))
+                if self.use_cache
+                else None
+            )
+            context = Context(
+                llm=model,
+                sandbox=sandbox,
+                concurrency=concurrency,
+                cache=cache,
+                trace_dir=None,
+                principles=["NAME"],
+                samples_per_problem=1,
+            )
+            summary, seconds = timed_run(self.problems, context, out_dir)
         rate = len(self.problems) / seconds
         print(
             f"  {label:<24} concurrency={concurrency:<3} {seconds:6.2f}s {rate:6.2f} problems/s"
@@ -71,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds per side (default 3)")
     parser.add_argument("--skip-real", action="store_true", help="skip the real-sandbox comparison")
+    parser.add_argument("--no-cache", action="store_true", help="run without the model cache")
     args = parser.parse_args(argv)
     if args.problems < 1 or args.concurrency < 1 or args.rounds < 1 or args.latency < 0:
         parser.error("--problems, --concurrency and --rounds must be at least 1, --latency not negative")
@@ -80,12 +92,13 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="declean-bench-") as directory:
             scratch = Path(directory)
             problems = write_problems(scratch / "problems.jsonl", args.problems)
-            runner = Runner(problems, args.latency, scratch)
+            runner = Runner(problems, args.latency, scratch, use_cache=not args.no_cache)
             table = ResultTable()
             fixed = ReplaySandbox(real, table, args.sandbox_latency)
             print(
                 f"problems={args.problems} latency={args.latency * 1000:.0f}ms "
                 f"sandbox_latency={args.sandbox_latency * 1000:.0f}ms rounds={args.rounds} "
+                f"cache={'off' if args.no_cache else 'on'} "
                 f"cpus={os.cpu_count()}"
             )
             print("warm-up (untimed; records the real sandbox's results):")

@@ -4,12 +4,12 @@ memory against the number of problems.
 The fake model answers instantly (zero latency), so apart from the sandbox every second of the run is the
 pipeline's own: graph steps, checkpoints, static verification, transforms, the trace, the output files.
 Settings are a user's: all four principles, one sample per problem, concurrency 1 (so the sandbox times
-add up to wall time), no cache, the real trace writer into a temporary directory, the real
-``LocalSandbox`` wrapped to add up the wall time spent inside ``compile`` and ``run``. A small untimed
-warm-up run comes first (imports, first parses). Then peak memory: runs of --memory-sizes problems (the
-corpus repeated with suffixed ids), each in a fresh subprocess (``--memory-child N``) that reports its
-``ru_maxrss``. ``--profile`` adds one more run under cProfile and prints the top entries.
-Last line: ``ratio=<run wall time / time inside the sandbox>`` (target <= 1.2).
+add up to wall time), a fresh model cache as ``declean run`` has by default, the real trace writer into a
+temporary directory, the real ``LocalSandbox`` wrapped to add up the wall time spent inside ``compile``
+and ``run``. A small untimed warm-up run comes first (imports, first parses). Then peak memory: runs of
+--memory-sizes problems (the corpus repeated with suffixed ids), each in a fresh subprocess (``--memory-
+child N``) that reports its ``ru_maxrss``. ``--profile`` adds one more run under cProfile and prints the
+top entries. Last line: ``ratio=<run wall time / time inside the sandbox>`` (target <= 1.2).
 
     .venv/bin/python bench/overhead.py [--problems 20] [--memory-sizes 10 100] [--profile]
 """
@@ -27,12 +27,14 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import Any, TypeVar
 
 from _common import ALL_PRINCIPLES, ROOT, describe, latency_model, timed_run, write_problems
 
 from declean.graphs.context import Context
+from declean.models.cache import CACHE_FILE, SqliteModelCache
 from declean.problems import Problem
 from declean.runs import RunSummary
 from declean.sandbox.local import LocalSandbox
@@ -47,16 +49,18 @@ def user_run(
 ) -> tuple[RunSummary, float, RespondingChatModel, Path]:
     """One run as a user makes it (trace written); its summary, wall seconds, model and trace file."""
     model = latency_model(0.0)
-    context = Context(
-        llm=model,
-        sandbox=sandbox,
-        concurrency=1,
-        cache=None,
-        trace_dir=scratch / f"traces-{name}",
-        principles=ALL_PRINCIPLES,
-        samples_per_problem=1,
-    )
-    summary, seconds = timed_run(problems, context, scratch / f"out-{name}")
+    out_dir = scratch / f"out-{name}"
+    with closing(SqliteModelCache(out_dir / CACHE_FILE)) as cache:
+        context = Context(
+            llm=model,
+            sandbox=sandbox,
+            concurrency=1,
+            cache=cache,
+            trace_dir=scratch / f"traces-{name}",
+            principles=ALL_PRINCIPLES,
+            samples_per_problem=1,
+        )
+        summary, seconds = timed_run(problems, context, out_dir)
     if summary.done_problems != len(problems):
         raise RuntimeError(f"{name}: only {summary.done_problems} of {len(problems)} problems finished")
     return summary, seconds, model, context.trace.path
@@ -174,7 +178,7 @@ def measure_overhead(args: argparse.Namespace) -> tuple[float, float]:
             problems = write_problems(scratch / "problems.jsonl", args.problems)
             print(
                 f"problems={args.problems} principles={','.join(ALL_PRINCIPLES)} samples_per_problem=1 "
-                "concurrency=1 model_latency=0 cache=none trace=on sandbox=local"
+                "concurrency=1 model_latency=0 cache=fresh trace=on sandbox=local"
             )
             if args.warmup:
                 started = time.perf_counter()
