@@ -333,7 +333,6 @@ def test_the_stdin_cases_run_together_and_are_traced_in_their_order(
         concurrency=3,
         principles=["NAME"],
         strategies={"NAME": "procedural"},
-        sanitize=False,  # its build runs the cases one after the other, in one sandbox call
         trace_dir=tmp_path,
         run_id="cases",
     )
@@ -348,6 +347,8 @@ def test_the_stdin_cases_run_together_and_are_traced_in_their_order(
         if event["event"] == "tool_call" and event["tool"] == "run"
     ]
     assert runs[:3] == programs.STATS_STDIN
+    [sanitize] = [event for event in events if event["event"] == "tool_call" and event["tool"] == "sanitize"]
+    assert [run["stdout"] for run in sanitize["result"]["runs"]] == programs.STATS_OUTPUTS
 
 
 def test_given_solution_skips_generation(scripted, run_graph) -> None:  # type: ignore[no-untyped-def]

@@ -27,8 +27,9 @@ from declean.models.identity import call_key, model_name
 from declean.models.retry import RetriesExhaustedError, with_retries
 from declean.models.usage import CallUsage
 from declean.samples import Role
+from declean.sandbox.base import compile_source
 from declean.sandbox.results import CompileAndRunResult, CompiledProgram, CompileResult, RunResult
-from declean.tools.adequacy import sanitized_compile_and_run
+from declean.tools.adequacy import SANITIZE_FLAGS
 from declean.tracing.events import ErrorEvent, ModelCall, NodeEnd, NodeStart, Route, ToolCall, code_reference
 
 NodeFunction = TypeVar("NodeFunction", bound=Callable[..., Awaitable[Command[Any]]])
@@ -260,17 +261,22 @@ async def run_cases(
 async def sanitized_run(
     runtime: Runtime[Context], state: SampleState, code: str, stdin_cases: Sequence[str]
 ) -> CompileAndRunResult:
-    """Build ``code`` with the sanitizers and run every stdin case (one sandbox call, holding a slot);
-    traced as the ``sanitize`` tool."""
+    """Build ``code`` with the sanitizers, then run every stdin case at once (as :func:`run_cases`: each
+    holding its own slot); traced as one ``sanitize`` tool call, its duration the seconds spent in the
+    sandbox."""
     sandbox = runtime.context.sandbox
+    compiled, seconds = await _in_sandbox(runtime, lambda: compile_source(sandbox, code, SANITIZE_FLAGS))
+    result = CompileAndRunResult(compile=compiled)
+    if compiled.program is not None and compiled.ok:
+        program = compiled.program
+        done = await asyncio.gather(
+            *(_in_sandbox(runtime, functools.partial(sandbox.run, program, stdin)) for stdin in stdin_cases)
+        )
+        result = CompileAndRunResult(compile=compiled, runs=[run for run, _ in done])
+        seconds += sum(duration for _, duration in done)
     inputs = {**code_reference(code), "stdin": list(stdin_cases)}
-    return await _sandbox_call(
-        runtime,
-        state,
-        "sanitize",
-        lambda _: inputs,
-        lambda: sanitized_compile_and_run(sandbox, code, stdin_cases),
-    )
+    _trace_tool(runtime, state, "sanitize", inputs, result=result, duration=seconds)
+    return result
 
 
 SandboxResult = TypeVar("SandboxResult", bound=BaseModel)
