@@ -23,6 +23,9 @@ class Settings(BaseSettings, ModelConfig):
 
     checkpoint_url: str | None = None
     """``postgresql://...``: keep a run's checkpoints there (shared between machines) instead of ``--out``."""
+    cache: str | None = None
+    """The model-call cache: a SQLite file path, or ``postgresql://...`` (shared between machines);
+    unset keeps it in ``--out/cache.sqlite``, so only re-runs into the same directory share it."""
     requests_per_minute: float | None = Field(default=None, gt=0)
     """Pace of requests to the provider; unset sends as fast as ``--concurrency`` allows."""
     prices: dict[str, Price] = {}

@@ -16,7 +16,7 @@ from declean.cli.models import open_models, settings_from
 from declean.cli.progress import RunProgress
 from declean.cli.run_options import RunOptions
 from declean.errors import ConfigurationError, DecleanError
-from declean.models.cache import CACHE_FILE, SqliteModelCache
+from declean.models.cache import CACHE_FILE, ModelCache, cache_location, open_model_cache
 from declean.models.usage import Price, RunUsage
 from declean.runs.output import REJECTIONS_FILE, SAMPLES_FILE, SUMMARY_FILE
 
@@ -99,7 +99,16 @@ def run(
     concurrency: Annotated[
         int, typer.Option(min=1, help="Model calls and sandbox runs in flight at once.")
     ] = 4,
-    cache: Annotated[bool, typer.Option(help="Answer repeated model calls from --out/cache.sqlite.")] = True,
+    cache: Annotated[
+        str | None,
+        typer.Option(
+            help="Model-call cache shared by runs: a file, or postgresql://... [DECLEAN_CACHE]; "
+            "default --out/cache.sqlite."
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Ask the model every call, cache nothing.")
+    ] = False,
     checkpoint_url: Annotated[
         str | None,
         typer.Option(help="postgresql://... to checkpoint there instead of --out [DECLEAN_CHECKPOINT_URL]."),
@@ -123,6 +132,7 @@ def run(
         "base_url": base_url,
         "api_key": SecretStr(api_key) if api_key else None,
         "checkpoint_url": checkpoint_url,
+        "cache": cache,
         "requests_per_minute": requests_per_minute,
     }
     try:
@@ -149,7 +159,7 @@ def run(
             sandbox_backend=sandbox_backend,
             progress=progress,
         )
-        summary = _run(problems_file, out, overrides, options, resume, restart, cache, prices)
+        summary = _run(problems_file, out, overrides, options, resume, restart, not no_cache, prices)
     except DecleanError as error:
         errors.print(f"[red]error:[/red] {error}")
         raise typer.Exit(2) from error
@@ -183,7 +193,9 @@ def _run(
         sandbox = resources.enter_context(closing(get_sandbox(options.sandbox_backend)))
         models = open_models(resources, settings, console)
         model_cache = (
-            resources.enter_context(closing(SqliteModelCache(out / CACHE_FILE))) if use_cache else None
+            resources.enter_context(closing(open_model_cache(settings.cache or out / CACHE_FILE)))
+            if use_cache
+            else None
         )
         context = _context(options, models, sandbox, model_cache, settings, run_id)
         done_before = _done_count(out) if resume else 0
@@ -194,7 +206,8 @@ def _run(
         console.print(
             f"run [bold]{context.run_id}[/bold]{' (resumed)' if resume else ''}: {len(problems)} problems, "
             f"model {models.description}, sandbox {sandbox.name}, concurrency {options.concurrency}, "
-            f"cache {'off' if model_cache is None else 'on'}, trace {context.trace.path}"
+            f"cache {'off' if model_cache is None else cache_location(model_cache)}, "
+            f"trace {context.trace.path}"
         )
         return run_problems(
             problems,
@@ -214,7 +227,7 @@ def _context(
     options: RunOptions,
     models: ResolvedModels,
     sandbox: Sandbox,
-    model_cache: SqliteModelCache | None,
+    model_cache: ModelCache | None,
     settings: Settings,
     run_id: str | None,
 ) -> Context:

@@ -16,9 +16,14 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
 from pydantic import BaseModel, ConfigDict
+
+from declean.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from declean.models.postgres_cache import PostgresModelCache
 
 CACHE_FILE = "cache.sqlite"
 KEY_VERSION = 1
@@ -36,7 +41,8 @@ class CachedReply(BaseModel):
 
 
 class ModelCache(Protocol):
-    """Where replies are kept between runs; :class:`SqliteModelCache` is the default."""
+    """Where replies are kept between runs: :class:`SqliteModelCache` (the default, in the run's
+    directory or at any path) or :class:`~declean.models.postgres_cache.PostgresModelCache`."""
 
     def get(self, key: str) -> CachedReply | None:
         """The reply stored under ``key``, if any."""
@@ -74,7 +80,7 @@ class SqliteModelCache:
     """A cache in one SQLite file (WAL journal): safe across threads and processes, durable on ``put``."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
+        self.path = self.location = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=30.0, isolation_level=None)
@@ -122,3 +128,23 @@ class SqliteModelCache:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+def open_model_cache(location: str | Path) -> SqliteModelCache | PostgresModelCache:
+    """The cache at ``location``: a ``postgresql://`` URL (shared by every machine that reaches the
+    database), else the path of a SQLite file (shared by the runs of one machine)."""
+    if isinstance(location, str) and location.startswith(("postgresql://", "postgres://")):
+        from declean.models.postgres_cache import PostgresModelCache
+
+        return PostgresModelCache(location)
+    if isinstance(location, str) and "://" in location:
+        raise ConfigurationError(
+            f"a cache is a file path or a postgresql:// URL, not {location.split(':')[0]}:"
+        )
+    return SqliteModelCache(Path(location))
+
+
+def cache_location(cache: ModelCache) -> str:
+    """Where ``cache`` keeps its replies, without any password (for messages and traces)."""
+    location = getattr(cache, "location", None)
+    return str(location) if location is not None else type(cache).__name__
