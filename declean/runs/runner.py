@@ -10,8 +10,9 @@ How often a problem is checkpointed depends on the model-call cache (:func:`dura
 
 - **Cache on** (the default): when the problem ends. A resumed run starts an unfinished problem again
   and the cache answers every call it had made, so it costs sandbox time only; step checkpoints would save
-  nothing the cache does not, and writing them took a third of the pipeline's own CPU per problem
-  and held each problem up on the checkpointer's single SQLite thread (``bench/concurrency.py``).
+  nothing the cache does not, and writing them took ~40 % of the pipeline's own CPU (a problem of
+  ``bench/concurrency.py`` took ~31 ms of CPU with them, ~17 without) and held each problem up on the
+  checkpointer's single SQLite thread.
 - **Cache off**: after every step of the problem and of each sample, written while the next step runs
   (LangGraph's ``durability="async"``): a kill can lose the last step's checkpoint, which the resumed run
   makes again, paying for its model calls.
