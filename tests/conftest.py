@@ -18,6 +18,8 @@ from declean.errors import SandboxUnavailableError
 from declean.sandbox.base import Sandbox, SandboxLimits
 from declean.sandbox.local import LocalSandbox
 from declean.testing import ScriptedChatModel
+from tests.corpus_run import respond
+from tests.fake_openai_server import FakeServer, fake_openai_server
 
 SandboxFactory = Callable[..., Sandbox]
 """``make_sandbox(run_limits=..., compile_limits=...)`` -> a backend built with those limits."""
@@ -126,3 +128,10 @@ def fresh_logging() -> Iterator[None]:
     ``CliRunner`` that stream is closed after the command, so later tests would log into a closed file."""
     yield
     structlog.reset_defaults()
+
+
+@pytest.fixture(scope="module")
+def corpus_server() -> Iterator[FakeServer]:
+    """A fake OpenAI server on loopback answering as the deterministic corpus model (one per module)."""
+    with fake_openai_server(respond) as running:
+        yield running

@@ -6,26 +6,24 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
 
 from declean.models.postgres_cache import public_location
-from tests.corpus_run import DECLEAN_CLI, cli_env, read_jsonl, respond, write_problems
-from tests.fake_openai_server import FakeServer, fake_openai_server
+from tests.corpus_run import DECLEAN_CLI, cli_env, read_jsonl, write_problems
+from tests.fake_openai_server import FakeServer
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[FakeServer]:
-    with fake_openai_server(respond) as running:
-        yield running
+@pytest.fixture
+def server(corpus_server: FakeServer) -> FakeServer:
+    return corpus_server
 
 
-@pytest.fixture(scope="module")
-def problems(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_problems(tmp_path_factory.mktemp("problems") / "problems.jsonl", count=3)
+@pytest.fixture
+def problems(tmp_path: Path) -> Path:
+    return write_problems(tmp_path / "problems.jsonl", count=3)
 
 
 def declean(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

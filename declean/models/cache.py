@@ -15,11 +15,11 @@ import threading
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Protocol, Self
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
+from declean.closing import ClosesOnExit
 from declean.errors import ConfigurationError
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def cache_key(
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-class SqliteModelCache:
+class SqliteModelCache(ClosesOnExit):
     """A cache in one SQLite file (WAL journal): safe across threads and processes, durable on ``put``."""
 
     def __init__(self, path: Path) -> None:
@@ -120,14 +120,6 @@ class SqliteModelCache:
         """Close the database. Idempotent."""
         with self._lock:
             self._db.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
 
 def open_model_cache(location: str | Path) -> SqliteModelCache | PostgresModelCache:

@@ -8,19 +8,18 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from types import TracebackType
-from typing import Self
 
 import psycopg
 from psycopg import errors
 
+from declean.closing import ClosesOnExit
 from declean.errors import ConfigurationError
 from declean.models.cache import CachedReply
 
 TABLE = "declean_model_cache"
 
 
-class PostgresModelCache:
+class PostgresModelCache(ClosesOnExit):
     """A cache in table ``declean_model_cache`` of the database at ``url`` (made on first use); one
     connection, autocommitted, shared by the run's threads; ``put`` is committed when it returns."""
 
@@ -67,14 +66,6 @@ class PostgresModelCache:
         """Close the connection. Idempotent."""
         with self._lock:
             self._db.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
 
 def public_location(url: str) -> str:

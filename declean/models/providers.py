@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from types import TracebackType
-from typing import Literal, Self
+from typing import Literal
 
 from langchain_core.language_models import BaseChatModel
 from pydantic import BaseModel, ConfigDict, SecretStr
 
+from declean.closing import ClosesOnExit
 from declean.errors import ProviderError
 from declean.models.embedded import QWEN_CODER_1_5B, model_path
 from declean.models.llama_server import LlamaServer, answers
@@ -63,7 +63,7 @@ class Endpoint:
 
 
 @dataclass
-class ResolvedModels:
+class ResolvedModels(ClosesOnExit):
     """The run's shared model and per-role overrides; ``close()`` stops a server declean started."""
 
     llm: BaseChatModel
@@ -77,14 +77,6 @@ class ResolvedModels:
     def close(self) -> None:
         """Stop what was started for these models. Idempotent."""
         self._resources.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
 
 def resolve_models(settings: ModelConfig) -> ResolvedModels:

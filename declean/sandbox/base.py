@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from collections.abc import Sequence
-from types import TracebackType
-from typing import Protocol, Self, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from declean.closing import ClosesOnExit
 from declean.sandbox.diagnostics import parse_gcc_diagnostics
 from declean.sandbox.results import (
     CompileAndRunResult,
@@ -91,7 +91,7 @@ class Sandbox(Protocol):
         ...
 
 
-class SandboxBase(ABC):
+class SandboxBase(ClosesOnExit):
     """Shared behaviour of the backends: ``compile_and_run`` in terms of ``compile`` and ``run``."""
 
     name: str = "abstract"
@@ -114,19 +114,8 @@ class SandboxBase(ABC):
         runs = [self.run(compiled.program, stdin) for stdin in stdin_cases]
         return CompileAndRunResult(compile=compiled, runs=runs)
 
-    def close(self) -> None:  # noqa: B027 - optional hook, not abstract
+    def close(self) -> None:
         """Nothing to release by default."""
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def compile_source(sandbox: Sandbox | SandboxBase, source: str, extra_flags: Sequence[str]) -> CompileResult:
