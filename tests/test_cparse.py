@@ -54,6 +54,7 @@ def test_walks_agree_with_a_cursor_walk_from_every_node(name: str) -> None:
     if name == "broken":
         assert has_errors(tree)
     every = list(cursor_walk(tree.root_node))
+    assert descendants_of_type(tree.root_node) == []
     types = sorted({node.type for node in every})
     for node in every:
         expected = list(cursor_walk(node))

@@ -56,19 +56,19 @@ def descendants_of_type(node: Node, *types: str) -> list[Node]:
     order = _preorder(_root(node))
     start = order.position[node]
     end = start + node.descendant_count
-    runs = []
+    runs: list[list[int]] = []
     for kind in types:
-        positions = order.by_type.get(kind, ())
+        positions = order.by_type.get(kind, [])
         runs.append(positions[bisect.bisect_left(positions, start) : bisect.bisect_left(positions, end)])
-    merged = runs[0] if len(runs) == 1 else heapq.merge(*runs)
+    merged = runs[0] if len(runs) == 1 else heapq.merge(*runs)  # no types: merges nothing
     return [order.nodes[index] for index in merged]
 
 
 @dataclass(frozen=True)
 class _Preorder:
     """A tree's nodes in source order, indexed: the transforms and measures ask the same tree for its
-    nodes of a type hundreds of times per program, and walking it in Python each time was half of the
-    time a run spent outside the sandbox (``bench/overhead.py --profile``)."""
+    nodes of a type hundreds of times per program, and walking it in Python each time was a third of the
+    pipeline's own time outside the sandbox (``bench/overhead.py --profile``)."""
 
     nodes: tuple[Node, ...]
     position: dict[Node, int]
