@@ -248,10 +248,7 @@ async def run_cases(
     """Run every stdin case at once (each in a worker thread holding its own slot, so as many run together
     as the in-flight limit allows); traced in the cases' order whichever finished first, so traces of
     the same run stay comparable."""
-    sandbox = runtime.context.sandbox
-    done = await asyncio.gather(
-        *(_in_sandbox(runtime, functools.partial(sandbox.run, program, stdin)) for stdin in cases)
-    )
+    done = await _runs_at_once(runtime, program, cases)
     for stdin, (result, duration) in zip(cases, done, strict=True):
         inputs = {"stdin": stdin, "program_sha256": program.sha256}
         _trace_tool(runtime, state, "run", inputs, result=result, duration=duration)
@@ -268,15 +265,22 @@ async def sanitized_run(
     compiled, seconds = await _in_sandbox(runtime, lambda: compile_source(sandbox, code, SANITIZE_FLAGS))
     result = CompileAndRunResult(compile=compiled)
     if compiled.program is not None and compiled.ok:
-        program = compiled.program
-        done = await asyncio.gather(
-            *(_in_sandbox(runtime, functools.partial(sandbox.run, program, stdin)) for stdin in stdin_cases)
-        )
+        done = await _runs_at_once(runtime, compiled.program, stdin_cases)
         result = CompileAndRunResult(compile=compiled, runs=[run for run, _ in done])
         seconds += sum(duration for _, duration in done)
     inputs = {**code_reference(code), "stdin": list(stdin_cases)}
     _trace_tool(runtime, state, "sanitize", inputs, result=result, duration=seconds)
     return result
+
+
+async def _runs_at_once(
+    runtime: Runtime[Context], program: CompiledProgram, cases: Sequence[str]
+) -> list[tuple[RunResult, float]]:
+    """Every case's run and its seconds in the sandbox, the runs started together (each holds a slot)."""
+    sandbox = runtime.context.sandbox
+    return await asyncio.gather(
+        *(_in_sandbox(runtime, functools.partial(sandbox.run, program, stdin)) for stdin in cases)
+    )
 
 
 SandboxResult = TypeVar("SandboxResult", bound=BaseModel)
