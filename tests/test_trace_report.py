@@ -146,7 +146,7 @@ def test_the_rendered_page_shows_the_run_its_lineage_diffs_rejections_and_stats(
 
     stats = dom.by_id("stats")
     nodes = {row.find_all("td")[0].text() for row in stats.by_id("latency-node").find_all("tr")[1:]}
-    assert {"generate", "compile", "run"} <= nodes
+    assert {"generate", "compile_and_run"} <= nodes
     assert {"compile", "run"} <= {
         r.find_all("td")[0].text() for r in stats.by_id("latency-tool").find_all("tr")[1:]
     }

@@ -106,7 +106,7 @@ async def accept_clean(
 @traced_node("declean")
 async def declean(
     state: SampleState, runtime: Runtime[Context]
-) -> Command[Literal["compile", "declean", "__end__"]]:
+) -> Command[Literal["compile_and_run", "declean", "__end__"]]:
     """Make the next planned step: rewrite its base to violate its principle, by a transform or by the
     principle's agent."""
     planned, *pending = state["pending"]
@@ -130,7 +130,7 @@ async def declean(
                 runtime,
                 working,
                 "declean",
-                "compile",
+                "compile_and_run",
                 f"{principle} transform at level {result.level}",
                 candidate=result.code,
                 made_by="declean",
@@ -179,7 +179,7 @@ async def _rewrite_with_model(
         runtime,
         working,
         "declean",
-        "compile",
+        "compile_and_run",
         f"{principle} rewrite received from the model",
         candidate=code,
         made_by="declean",

@@ -150,7 +150,7 @@ def reject(
         pending = [*more, *state.get("pending", [])]
     goto = "declean" if pending else END
     why = f"rejected ({reason}): {detail}" + ("; the plan goes on" if pending else "")
-    changes = {**(update or {}), "rejections": [rejection], "program": None}
+    changes = {**(update or {}), "rejections": [rejection]}
     if stage == "declean":
         changes["pending"] = pending
         if principle and state.get("strategy") == "llm":

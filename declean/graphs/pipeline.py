@@ -15,16 +15,15 @@ from declean.graphs.adequacy_node import check_clean
 from declean.graphs.context import Context
 from declean.graphs.label_nodes import accept_clean, declean, judge_node
 from declean.graphs.portal import destinations, dual_node, relay
-from declean.graphs.sample_nodes import compile_node, fix, generate, run_node
+from declean.graphs.sample_nodes import compile_and_run, fix, generate
 from declean.graphs.state import InputState, OutputState, ProblemState, SampleInput, SampleState
 from declean.tracing.events import Route
 
 SAMPLE_NODE = "sample"
 SAMPLE_NODES: dict[str, Callable[..., Awaitable[Command[Any]]]] = {
     "generate": generate,
-    "compile": compile_node,
+    "compile_and_run": compile_and_run,
     "fix": fix,
-    "run": run_node,
     "check": check_clean,
     "accept_clean": accept_clean,
     "declean": declean,
@@ -35,7 +34,7 @@ SAMPLE_NODES: dict[str, Callable[..., Awaitable[Command[Any]]]] = {
 def build_sample_graph(
     *, checkpoint_steps: bool = True
 ) -> CompiledStateGraph[SampleState, Context, SampleInput, OutputState]:
-    """One sample: generate, compile (fix) and run, check, accept_clean, then (declean, compile, run,
+    """One sample: generate, compile_and_run (fix), check, accept_clean, then (declean, compile_and_run,
     judge)* as the label plan says.
 
     With ``checkpoint_steps`` it uses the problem graph's checkpointer (a resumed sample continues from its

@@ -49,7 +49,9 @@ def transform_error(
 
 
 @traced_node("generate")
-async def generate(state: SampleState, runtime: Runtime[Context]) -> Command[Literal["compile", "__end__"]]:
+async def generate(
+    state: SampleState, runtime: Runtime[Context]
+) -> Command[Literal["compile_and_run", "__end__"]]:
     """The problem's own solution, or a fresh one from the generator model."""
     problem = state["problem"]
     start: dict[str, Any] = {
@@ -65,7 +67,7 @@ async def generate(state: SampleState, runtime: Runtime[Context]) -> Command[Lit
             runtime,
             state,
             "generate",
-            "compile",
+            "compile_and_run",
             "problem gives its solution: generation skipped",
             candidate=problem.solution,
             made_by="given",
@@ -93,7 +95,7 @@ async def generate(state: SampleState, runtime: Runtime[Context]) -> Command[Lit
         runtime,
         state,
         "generate",
-        "compile",
+        "compile_and_run",
         "generator wrote a program",
         candidate=code,
         made_by="generator",
@@ -103,52 +105,42 @@ async def generate(state: SampleState, runtime: Runtime[Context]) -> Command[Lit
     )
 
 
-@traced_node("compile")
-async def compile_node(
-    state: SampleState, runtime: Runtime[Context]
-) -> Command[Literal["run", "fix", "declean", "__end__"]]:
-    """Compile the candidate; errors go to the fixer while attempts remain."""
-    result = await compile_code(runtime, state, state["candidate"])
-    if result.ok:
-        return route(runtime, state, "compile", "run", "compiled", program=result.program)
-    if is_transform_output(state):
-        return transform_error(runtime, state, "compile", "does not compile", render_compile_report(result))
-    standing = Standing(stage=FailureStage.COMPILE, failures=max(1, len(result.errors)))
-    return fix_or_give_up(
-        runtime, state, "compile", render_compile_report(result), result.failure_reason(), standing=standing
-    )
-
-
-@traced_node("run")
-async def run_node(
+@traced_node("compile_and_run")
+async def compile_and_run(
     state: SampleState, runtime: Runtime[Context]
 ) -> Command[Literal["check", "judge", "fix", "declean", "__end__"]]:
-    """Run every stdin case (at once, as far as the in-flight limit allows); a crash, timeout or non-zero
-    exit goes to the fixer like a compile error."""
-    program = state["program"]
-    assert program is not None
+    """Compile the candidate, then run every stdin case (at once, as far as the in-flight limit allows);
+    a compile error, crash, timeout or non-zero exit goes to the fixer while attempts remain. One node,
+    so one graph step fewer per version; the trace keeps the compile and each run as tool calls."""
+    node = "compile_and_run"
+    compiled = await compile_code(runtime, state, state["candidate"])
+    if not compiled.ok or compiled.program is None:
+        report = render_compile_report(compiled)
+        if is_transform_output(state):
+            return transform_error(runtime, state, node, "does not compile", report)
+        standing = Standing(stage=FailureStage.COMPILE, failures=max(1, len(compiled.errors)))
+        return fix_or_give_up(runtime, state, node, report, compiled.failure_reason(), standing=standing)
     cases = state["problem"].stdin
-    runs = await run_cases(runtime, state, program, cases)
+    runs = await run_cases(runtime, state, compiled.program, cases)
     failing = [(index, run) for index, run in enumerate(runs) if not run.ok]
     if failing:
         report = "\n\n".join(render_run_report(index, cases[index], run) for index, run in failing)
         if is_transform_output(state):
-            return transform_error(runtime, state, "run", "fails to run", report)
+            return transform_error(runtime, state, node, "fails to run", report)
         index, run = failing[0]
         standing = Standing(stage=FailureStage.RUN, failures=len(failing))
         return fix_or_give_up(
-            runtime, state, "run", report, f"stdin case {index}: {run.failure_reason()}", standing=standing
+            runtime, state, node, report, f"stdin case {index}: {run.failure_reason()}", standing=standing
         )
     outputs = [run.stdout for run in runs]
-    if state["stage"] == "clean":
-        return route(runtime, state, "run", "check", "every case ran", outputs=outputs, program=None)
-    return route(runtime, state, "run", "judge", "every case ran", outputs=outputs, program=None)
+    goto = "check" if state["stage"] == "clean" else "judge"
+    return route(runtime, state, node, goto, "compiled; every case ran", outputs=outputs)
 
 
 @traced_node("fix")
 async def fix(
     state: SampleState, runtime: Runtime[Context]
-) -> Command[Literal["compile", "fix", "declean", "__end__"]]:
+) -> Command[Literal["compile_and_run", "fix", "declean", "__end__"]]:
     """Ask the fixer for a repaired candidate (or, for an unclean clean candidate, for its violations
     removed); a reply without code spends an attempt too."""
     attempts = state.get("fix_attempts", 0) + 1
@@ -196,7 +188,7 @@ async def fix(
         runtime,
         state,
         "fix",
-        "compile",
+        "compile_and_run",
         f"fixer returned attempt {attempts}",
         candidate=code,
         fix_attempts=attempts,

@@ -10,7 +10,6 @@ from declean.graphs.plan import PlannedStep
 from declean.models.usage import CallUsage
 from declean.problems import Problem
 from declean.samples import Principle, Rejection, Sample
-from declean.sandbox.results import CompiledProgram
 from declean.tools.transforms.base import Location
 
 
@@ -71,8 +70,6 @@ class SampleState(SampleInput, OutputState, total=False):
     """The violations the fixer was asked to remove from the clean candidate."""
     candidate: str
     """The code being compiled, fixed and run."""
-    program: CompiledProgram | None
-    """The candidate's executable, between compile and run."""
     failure: str
     """The compiler's or the run's report the fixer gets next."""
     fix_attempts: int
