@@ -65,14 +65,15 @@ def test_walks_agree_with_a_cursor_walk_from_every_node(name: str) -> None:
             assert descendants_of_type(node, *kinds) == [found for found in expected if found.type in kinds]
 
 
-def test_a_tree_parsed_again_gets_its_own_nodes() -> None:
+def test_one_text_parses_to_one_tree_and_another_text_to_its_own_nodes() -> None:
     source = SOURCES["clean/gcd_lcm"]
-    first, second = parse(source), parse(source)
+    first, second = parse(source), parse(source + "\n")
     from_first = descendants_of_type(first.root_node, "identifier")
     from_second = descendants_of_type(second.root_node, "identifier")
     assert [n.start_byte for n in from_first] == [n.start_byte for n in from_second]
     assert all(n.parent is not None for n in from_second)
     assert walk(second.root_node).__next__() == second.root_node != first.root_node
+    assert parse(source) is first
 
 
 def test_indexes_of_many_dropped_trees_do_not_mix_up_nodes() -> None:

@@ -20,8 +20,12 @@ def _language() -> Language:
     return Language(tree_sitter_c.language())
 
 
+@functools.lru_cache(maxsize=64)
 def parse(source: str) -> Tree:
-    """The syntax tree of ``source`` (tree-sitter always returns one; check :func:`has_errors`)."""
+    """The syntax tree of ``source`` (tree-sitter always returns one; check :func:`has_errors`).
+
+    Trees are never edited, so the measures and transforms that read one program share one tree (and its
+    index): a run parsed each program two or three times over."""
     return Parser(_language()).parse(source.encode())
 
 
