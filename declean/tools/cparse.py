@@ -98,10 +98,14 @@ def _preorder(root: Node) -> _Preorder:
     pending = [root]
     while pending:
         node = pending.pop()
-        by_type.setdefault(node.type, []).append(len(nodes))
+        if (same_type := by_type.get(node.type)) is None:
+            by_type[node.type] = [len(nodes)]
+        else:
+            same_type.append(len(nodes))
         nodes.append(node)
-        pending.extend(reversed(node.children))
-    return _Preorder(tuple(nodes), {node: index for index, node in enumerate(nodes)}, by_type)
+        if children := node.children:
+            pending.extend(reversed(children))
+    return _Preorder(tuple(nodes), dict(zip(nodes, range(len(nodes)), strict=True)), by_type)
 
 
 def line_range(node: Node) -> tuple[int, int]:
