@@ -104,8 +104,10 @@ def _is_dictionary_word(part: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def lacks_words(name: str) -> str | None:
     """Why ``name`` says nothing by its words alone (``tmp``, ``x1``, ``do_it``), or ``None`` when it does.
+    (Remembered: a run judges the same names in every version of a program.)
 
     A single letter is judged here as saying nothing; whether its role excuses it is for the caller. A
     name told apart by a number needs a real word besides (``word1`` is fine, ``arr2`` and ``s2`` are not).
