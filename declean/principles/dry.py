@@ -61,9 +61,9 @@ def transform(source: str, level: Level = 2) -> TransformResult:
 
 
 def _unless_repeated_and_nothing_else(before: str, after: str) -> str | None:
-    from declean.principles.verify import check_step
+    from declean.principles.verify import check_attempt
 
-    check = check_step("DRY", before, after)
+    check = check_attempt("DRY", before, after)
     return None if check.verified and not check.collateral else check.explain()
 
 

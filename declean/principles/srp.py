@@ -114,9 +114,9 @@ def transform(source: str, level: Level = 2) -> TransformResult:
 
 
 def _unless_mixed_and_nothing_else(before: str, after: str) -> str | None:
-    from declean.principles.verify import check_step
+    from declean.principles.verify import check_attempt
 
-    check = check_step("SRP", before, after)
+    check = check_attempt("SRP", before, after)
     if not check.verified:
         return f"the SRP measure sees no new mixing ({check.explain()})"
     return f"it also violates {', '.join(check.collateral)}" if check.collateral else None

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from declean.principles.base import Evidence, Principle, PrincipleSpec
+from declean.principles.base import Evidence, Measurement, Principle, PrincipleSpec
 from declean.tools.cparse import parse
 
 PrincipleChoice = Iterable[Principle | PrincipleSpec] | None
@@ -37,9 +37,16 @@ def measure(source: str, principles: PrincipleChoice = None) -> Evidence:
 def _measure(source: str, specs: tuple[PrincipleSpec, ...]) -> Evidence:
     """Cached by source and principles: a chain measures each version as a candidate, again as the next
     step's base, and in its sample."""
-    tree = parse(source)
-    measures = {spec.name: spec.measure(tree) for spec in specs if spec.measure is not None}
-    return Evidence(parse_errors=tree.root_node.has_error, measures=measures)
+    measures = {spec.name: _measure_one(source, spec) for spec in specs if spec.measure is not None}
+    return Evidence(parse_errors=parse(source).root_node.has_error, measures=measures)
+
+
+@functools.lru_cache(maxsize=2048)
+def _measure_one(source: str, spec: PrincipleSpec) -> Measurement:
+    """One principle's measure, cached on its own: whoever asks for other principles alongside it (a
+    transform's check, the pipeline's) still gets this one from the cache."""
+    assert spec.measure is not None
+    return spec.measure(parse(source))
 
 
 def describe_violations(evidence: Evidence) -> str:
@@ -113,3 +120,11 @@ def check_step(
         before=measured_before,
         after=measured_after,
     )
+
+
+def check_attempt(principle: Principle, before: str, after: str) -> StepCheck:
+    """:func:`check_step` for a transform's attempt, watching every measured principle, but measuring the
+    others only once the target's evidence rose: an attempt that does not rise is refused whatever they
+    say, most refused attempts never rise, and measuring them was most of a transform's time."""
+    target = check_step(principle, before, after, principles=[principle])
+    return check_step(principle, before, after) if target.verified else target
