@@ -235,11 +235,10 @@ async def compile_code(runtime: Runtime[Context], state: SampleState, code: str)
     keeps the code of a failed compile (its diagnostics point into it); a program that compiled is named
     by its hash, its text being in the sample, the rejection or the fixer's prompt that follows."""
     sandbox = runtime.context.sandbox
-
-    def inputs(result: CompileResult) -> dict[str, Any]:
-        return code_reference(code) if result.ok else {"code": code}
-
-    return await _sandbox_call(runtime, state, "compile", inputs, lambda: sandbox.compile(code))
+    result, duration = await _in_sandbox(runtime, lambda: sandbox.compile(code))
+    inputs = code_reference(code) if result.ok else {"code": code}
+    _trace_tool(runtime, state, "compile", inputs, result=result, duration=duration)
+    return result
 
 
 async def run_cases(
@@ -249,8 +248,9 @@ async def run_cases(
     as the in-flight limit allows); traced in the cases' order whichever finished first, so traces of
     the same run stay comparable."""
     done = await _runs_at_once(runtime, program, cases)
+    program_sha256 = program.sha256  # hashes the binary on each access
     for stdin, (result, duration) in zip(cases, done, strict=True):
-        inputs = {"stdin": stdin, "program_sha256": program.sha256}
+        inputs = {"stdin": stdin, "program_sha256": program_sha256}
         _trace_tool(runtime, state, "run", inputs, result=result, duration=duration)
     return [result for result, _ in done]
 
@@ -284,20 +284,6 @@ async def _runs_at_once(
 
 
 SandboxResult = TypeVar("SandboxResult", bound=BaseModel)
-
-
-async def _sandbox_call(
-    runtime: Runtime[Context],
-    state: SampleState,
-    tool: str,
-    inputs: Callable[[SandboxResult], dict[str, Any]],
-    work: Callable[[], SandboxResult],
-) -> SandboxResult:
-    """``work`` in the sandbox (:func:`_in_sandbox`), written to the trace as ``tool`` with the ``inputs``
-    its result calls for."""
-    result, duration = await _in_sandbox(runtime, work)
-    _trace_tool(runtime, state, tool, inputs(result), result=result, duration=duration)
-    return result
 
 
 async def _in_sandbox(

@@ -6,7 +6,7 @@ any moment and started again with ``resume=True`` finishes what was left: record
 unfinished ones continue from their last checkpoint. Results are written from a problem's final state
 only, so nothing is written twice.
 
-How often a problem is checkpointed depends on the model-call cache (:func:`durability`):
+How often a problem is checkpointed depends on the model-call cache (:func:`checkpoints_steps`):
 
 - **Cache on** (the default): when the problem ends. A resumed run starts an unfinished problem again
   and the cache answers every call it had made, so it costs sandbox time only; step checkpoints would save
@@ -116,7 +116,7 @@ async def run_problems_async(
     )
     try:
         async with open_checkpointer(out_dir, checkpoint_url) as checkpointer:
-            graph = build_graph(checkpointer=checkpointer, checkpoint_sample_steps=context.cache is None)
+            graph = build_graph(checkpointer=checkpointer, checkpoint_sample_steps=checkpoints_steps(context))
             queue = iter(pending)
             workers = min(context.concurrency, len(pending))
             await asyncio.gather(
@@ -147,10 +147,15 @@ async def run_problems_async(
     return summary
 
 
+def checkpoints_steps(context: Context) -> bool:
+    """Whether a problem is checkpointed after every step (of its own and of its samples): only when no
+    model cache can replay an interrupted problem's calls (see the module's docstring)."""
+    return context.cache is None
+
+
 def durability(context: Context) -> Durability:
-    """When a problem's checkpoints are saved: at its end when the model cache can replay an interrupted
-    problem's calls, else after every step, while the next one runs (see the module's docstring)."""
-    return "async" if context.cache is None else "exit"
+    """When a problem's checkpoints are saved: after every step, while the next one runs, or at its end."""
+    return "async" if checkpoints_steps(context) else "exit"
 
 
 def _claim(
