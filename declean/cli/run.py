@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from contextlib import ExitStack, closing
+import asyncio
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -12,20 +13,16 @@ from pydantic import SecretStr, ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from declean.cli.models import open_models, settings_from
+from declean.cli.models import settings_from
 from declean.cli.progress import RunProgress
-from declean.cli.run_options import RunOptions
 from declean.errors import ConfigurationError, DecleanError
-from declean.models.cache import CACHE_FILE, ModelCache, cache_location, open_model_cache
-from declean.models.usage import Price, RunUsage
+from declean.models.usage import Price, PriceTable, RunUsage
+from declean.runs.options import Placement, RunOptions, RunSpec, open_run
 from declean.runs.output import REJECTIONS_FILE, SAMPLES_FILE, SUMMARY_FILE
 
 if TYPE_CHECKING:
-    from declean.graphs.context import Context
-    from declean.models.providers import ResolvedModels
+    from declean.problems import Problem
     from declean.runs import RunSummary
-    from declean.sandbox.base import Sandbox
-    from declean.settings import Settings
 
 console = Console()
 errors = Console(stderr=True)
@@ -124,6 +121,23 @@ def run(
         ),
     ] = None,
     progress: Annotated[str, typer.Option(help="auto, rich, plain or off.")] = "auto",
+    executor: Annotated[
+        str, typer.Option(help="local (this process) or ray (the workers of a Ray cluster).")
+    ] = "local",
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            help="--executor ray: the cluster (auto, or HOST:PORT of its head); unset starts Ray on this "
+            "machine [RAY_ADDRESS].",
+            show_default=False,
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1, help="--executor ray: worker processes [default: one per node].", show_default=False
+        ),
+    ] = None,
 ) -> None:
     """Generate clean solutions, de-clean them one principle at a time, keep what is verified."""
     overrides: dict[str, Any] = {
@@ -159,7 +173,10 @@ def run(
             sandbox_backend=sandbox_backend,
             progress=progress,
         )
-        summary = _run(problems_file, out, overrides, options, resume, restart, not no_cache, prices)
+        placement = Placement.from_flags(executor=executor, ray_address=ray_address, workers=workers)
+        summary = _run(
+            problems_file, out, overrides, options, placement, resume, restart, not no_cache, prices
+        )
     except DecleanError as error:
         errors.print(f"[red]error:[/red] {error}")
         raise typer.Exit(2) from error
@@ -174,40 +191,41 @@ def _run(
     out: Path,
     overrides: dict[str, Any],
     options: RunOptions,
+    placement: Placement,
     resume: bool,
     restart: bool,
     use_cache: bool,
     prices_file: Path | None,
 ) -> RunSummary:
+    from declean.graphs.context import new_run_id
     from declean.problems import load_problems
-    from declean.runs import run_problems
-    from declean.sandbox import get_sandbox
 
     if resume and restart:
         raise ConfigurationError("--resume and --restart exclude each other")
     problems = load_problems(problems_file)
     settings = settings_from(overrides)
     prices = _load_prices(prices_file) if prices_file else settings.prices
-    run_id = _resumed_run_id(out) if resume else None
+    run_id = _resumed_run_id(out) if resume else new_run_id()
+    spec = RunSpec(options=options, settings=settings, run_id=run_id, out_dir=out, use_cache=use_cache)
+    cache = "off" if not use_cache else _public_location(spec.cache_location())
     with ExitStack() as resources:
-        sandbox = resources.enter_context(closing(get_sandbox(options.sandbox_backend)))
-        models = open_models(resources, settings, console)
-        model_cache = (
-            resources.enter_context(closing(open_model_cache(settings.cache or out / CACHE_FILE)))
-            if use_cache
-            else None
-        )
-        context = _context(options, models, sandbox, model_cache, settings, run_id)
         done_before = _done_count(out) if resume else 0
+        if placement.executor == "ray":
+            return _run_on_ray(
+                resources, problems, spec, placement, cache, prices, resume, restart, done_before
+            )
+        from declean.runs import run_problems
+
+        opened = open_run(resources, spec, on_model_start=_announce_model_start)
+        context = opened.context
         display = resources.enter_context(
             RunProgress(len(problems), console=console, mode=options.progress, already_done=done_before)
         )
         context.trace.listeners.append(display.event)
         console.print(
             f"run [bold]{context.run_id}[/bold]{' (resumed)' if resume else ''}: {len(problems)} problems, "
-            f"model {models.description}, sandbox {sandbox.name}, concurrency {options.concurrency}, "
-            f"cache {'off' if model_cache is None else cache_location(model_cache)}, "
-            f"trace {context.trace.path}"
+            f"model {opened.models_description}, sandbox {context.sandbox.name}, "
+            f"concurrency {options.concurrency}, cache {cache}, trace {context.trace.path}"
         )
         return run_problems(
             problems,
@@ -223,49 +241,61 @@ def _run(
         )
 
 
-def _context(
-    options: RunOptions,
-    models: ResolvedModels,
-    sandbox: Sandbox,
-    model_cache: ModelCache | None,
-    settings: Settings,
-    run_id: str | None,
-) -> Context:
-    from langchain_core.rate_limiters import InMemoryRateLimiter
+def _run_on_ray(
+    resources: ExitStack,
+    problems: list[Problem],
+    spec: RunSpec,
+    placement: Placement,
+    cache: str,
+    prices: PriceTable | None,
+    resume: bool,
+    restart: bool,
+    done_before: int,
+) -> RunSummary:
+    from declean.cluster import RayExecutor
+    from declean.runs.runner import drive
+    from declean.tracing.writer import TraceWriter
 
-    from declean.graphs.context import Context, new_run_id
-    from declean.models.retry import RetryPolicy
-
-    pace = settings.requests_per_minute
-    limiter = InMemoryRateLimiter(requests_per_second=pace / 60, check_every_n_seconds=0.05) if pace else None
-    return Context(
-        llm=models.llm,
-        llms=models.llms,
-        sandbox=sandbox,
-        principles=options.principles,
-        samples_per_problem=options.samples,
-        temperature=options.temperature,
-        max_fix_attempts=options.max_fix_attempts,
-        fix_policy=options.fix_policy,
-        judge_policy=options.judge,
-        on_rejection=options.on_rejection,
-        strategies=dict.fromkeys(options.principles, options.strategy),
-        level=options.level,
-        verify_labels=options.verify,
-        on_collateral=options.on_collateral,
-        on_unclean=options.on_unclean,
-        label_plan=options.label_plan,
-        adequacy_check=options.adequacy_check,
-        sanitize=options.sanitize,
-        bug_warnings=options.bug_warnings,
-        trace_dir=options.trace_dir,
-        concurrency=options.concurrency,
-        cache=model_cache,
-        retry=RetryPolicy(max_attempts=options.retries + 1),
-        rate_limiter=limiter,
-        model_concurrency=models.parallel_requests,
-        run_id=run_id or new_run_id(),
+    options = spec.options
+    trace = TraceWriter(options.trace_dir / f"{spec.run_id}.jsonl", spec.run_id)
+    executor = RayExecutor(spec, address=placement.ray_address, workers=placement.workers, trace=trace)
+    display = resources.enter_context(
+        RunProgress(len(problems), console=console, mode=options.progress, already_done=done_before)
     )
+    trace.listeners.append(display.event)
+    console.print(
+        f"run [bold]{spec.run_id}[/bold]{' (resumed)' if resume else ''}: {len(problems)} problems on Ray "
+        f"({placement.ray_address or 'a cluster started on this machine'}), "
+        f"concurrency {options.concurrency} over the cluster, cache {cache}, trace {trace.path}"
+    )
+    return asyncio.run(
+        drive(
+            problems,
+            executor,
+            spec.out_dir,
+            run_id=spec.run_id,
+            trace=trace,
+            resume=resume,
+            restart=restart,
+            checkpoint_url=spec.settings.checkpoint_url,
+            prices=prices,
+            on_problem_done=lambda record: display.problem_done(
+                record.problem_id, crashed=record.status == "crashed"
+            ),
+        )
+    )
+
+
+def _announce_model_start() -> None:
+    console.print("starting the embedded model (first use assembles it from its packages) ...")
+
+
+def _public_location(location: str | Path | None) -> str:
+    """A cache location for the banner: a URL without its password."""
+    from declean.models.postgres_cache import public_location
+
+    text = str(location)
+    return public_location(text) if text.startswith(("postgresql://", "postgres://")) else text
 
 
 def _resumed_run_id(out: Path) -> str:

@@ -189,7 +189,7 @@ def event_command(
     except DecleanError as error:
         raise _fail(error) from error
     if as_json:
-        _emit_json([event.model_dump(mode="json") for event in matches])
+        _emit_json([event.as_written() for event in matches])
         return
     for event in matches:
         print_event(console, event, events)
@@ -219,7 +219,8 @@ def diff_command(
 
 @trace_app.command("stats")
 def stats_command(run: RunArgument, trace_dir: TraceDir = Path("traces"), as_json: Json = False) -> None:
-    """Latency percentiles per node and role, fix attempts, rejection reasons, yield per principle, tokens."""
+    """Latency percentiles per node and role, fix attempts, rejection reasons, yield per principle, tokens;
+    for a run on Ray, what each cluster node did."""
     only = _LINEAGE_EVENTS | {"tool_call", "node_end"}
     try:
         _, events = _load(run, trace_dir, only=only)
@@ -254,6 +255,14 @@ def stats_command(run: RunArgument, trace_dir: TraceDir = Path("traces"), as_jso
     console.print(
         "rejections: " + (", ".join(f"{r} {c}" for r, c in stats.rejection_reasons.items()) or "none")
     )
+    if stats.per_host:
+        hosts = Table(
+            "node", "problems", "model calls", "sandbox calls", "accepted", "events", title="per node"
+        )
+        for host, done in stats.per_host.items():
+            figures = (done.problems, done.model_calls, done.tool_calls, done.accepted_samples, done.events)
+            hosts.add_row(host, *map(str, figures))
+        console.print(hosts)
 
 
 def _latency_table(title: str, groups: dict[str, Percentiles]) -> Table:

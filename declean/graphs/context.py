@@ -17,7 +17,7 @@ from pydantic.dataclasses import dataclass
 
 from declean.errors import ConfigurationError
 from declean.graphs.fix_policy import FixLedger, FixPolicy
-from declean.graphs.throttle import InFlightLimit
+from declean.graphs.throttle import InFlightLimit, Slots
 from declean.models.cache import ModelCache
 from declean.models.retry import RetryPolicy
 from declean.principles import DEFAULT_PRINCIPLE_ORDER, REGISTRY, Principle, PrincipleSpec
@@ -97,6 +97,9 @@ class Context:
     """The trace writer; built from ``trace_dir`` and ``run_id`` when not given."""
     concurrency: int = Field(default=4, ge=1)
     """Model calls and sandbox runs in flight at once, over every problem and sample sharing this context."""
+    slots: Annotated[Slots | None, SkipValidation] = None
+    """A bound on work in flight shared with other processes (a cluster's); ``None``: this context's own
+    ``concurrency`` slots."""
     cache: Annotated[ModelCache | None, SkipValidation] = None
     """Replies of earlier identical calls; ``None`` asks the model every time."""
     retry: RetryPolicy = field(default_factory=RetryPolicy)
@@ -110,8 +113,8 @@ class Context:
     """``principles`` resolved to their specs."""
     watched: tuple[Annotated[PrincipleSpec, SkipValidation], ...] = field(init=False)
     """The measured principles every step is checked against: the registry's and the chain's own."""
-    in_flight: Annotated[InFlightLimit, SkipValidation] = field(init=False)
-    """The ``concurrency`` slots, shared by every node of the run."""
+    in_flight: Annotated[Slots, SkipValidation] = field(init=False)
+    """The ``concurrency`` slots (or ``slots``), shared by every node of the run."""
     model_slots: Annotated[InFlightLimit | None, SkipValidation] = field(init=False)
     """The ``model_concurrency`` slots, when set."""
     fix_ledger: Annotated[FixLedger, SkipValidation] = field(init=False)
@@ -145,7 +148,7 @@ class Context:
             *REGISTRY.measured(),
             *(spec for spec in self.chain if spec.measure is not None and spec.name not in REGISTRY),
         )
-        self.in_flight = InFlightLimit(self.concurrency)
+        self.in_flight = InFlightLimit(self.concurrency) if self.slots is None else self.slots
         self.fix_ledger = FixLedger()
         self.model_slots = None if self.model_concurrency is None else InFlightLimit(self.model_concurrency)
         if self.tracer is None:

@@ -6,9 +6,24 @@ import asyncio
 import threading
 import weakref
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Protocol
 
 from declean.errors import ConfigurationError
+
+
+class Slots(Protocol):
+    """What the nodes need of the bound on work in flight: one process's (:class:`InFlightLimit`) or a
+    cluster's (``declean.cluster.limiter``)."""
+
+    limit: int
+    """Operations allowed in flight at once."""
+    peak: int
+    """The most this process ever saw in flight together."""
+
+    def slot(self) -> AbstractAsyncContextManager[None]:
+        """Hold one slot for the ``async with`` block."""
+        ...
 
 
 class InFlightLimit:

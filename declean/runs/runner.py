@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, Self
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph.state import CompiledStateGraph
@@ -43,6 +43,7 @@ from declean.runs.output import OutputDir, ProblemRecord
 from declean.runs.summary import RunSummary, summarize
 from declean.samples import Rejection, Sample
 from declean.tracing.events import ErrorEvent, RunEnd, RunStart
+from declean.tracing.writer import TraceWriter
 
 ProblemDone = Callable[[ProblemRecord], None]
 """Told of each problem as its results are written."""
@@ -90,61 +91,170 @@ async def run_problems_async(
     prices: PriceTable | None = None,
     on_problem_done: ProblemDone | None = None,
 ) -> RunSummary:
-    """Run (or with ``resume``, finish) the run ``context.run_id`` in ``out_dir``.
+    """Run (or with ``resume``, finish) the run ``context.run_id`` in ``out_dir``, in this process.
 
     A directory that holds another run is refused unless ``restart`` (which replaces its results and keeps
     the model-call cache); ``resume`` needs the same run id, problems and settings as the run it continues.
     """
-    output = OutputDir(out_dir)
-    settings = describe(context)
-    repaired = _claim(output, problems, context.run_id, settings, resume=resume, restart=restart)
-    records = output.load()
-    pending = [p for p in problems if records.get(p.id) is None or records[p.id].status != "done"]
-    started = time.monotonic()
-    context.trace.emit(
-        RunStart,
-        settings={
-            **settings,
-            "problems": len(problems),
-            "out_dir": str(out_dir),
-            "concurrency": context.concurrency,
-            "cache": context.cache is not None,
-            "resumed": resume,
-            "already_done": len(problems) - len(pending),
-            "repaired": repaired,
-        },
+    return await drive(
+        problems,
+        LocalExecutor(context),
+        out_dir,
+        run_id=context.run_id,
+        trace=context.trace,
+        resume=resume,
+        restart=restart,
+        checkpoint_url=checkpoint_url,
+        prices=prices,
+        on_problem_done=on_problem_done,
     )
+
+
+Solved = tuple[list[Sample], list[Rejection], ProblemRecord]
+"""A problem's samples, rejections and record, ready to be written."""
+Solve = Callable[[Problem], Awaitable[Solved]]
+
+
+class Executor(Protocol):
+    """Where a run's problems are worked on: this process (:class:`LocalExecutor`) or a cluster's workers
+    (``declean.cluster.RayExecutor``). Entered before the run is claimed, left when it ends."""
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(self, *exc_info: object) -> None: ...
+
+    @property
+    def problems_at_once(self) -> int:
+        """How many problems are worked on together."""
+        ...
+
+    def settings(self) -> dict[str, Any]:
+        """The settings that decide the run's results (:func:`describe`): a resumed run must repeat them."""
+        ...
+
+    def facts(self) -> dict[str, Any]:
+        """How the run is carried out (recorded in ``run_start``, free to differ on resume)."""
+        ...
+
+    def solver(self, checkpointer: BaseCheckpointSaver[str]) -> Solve:
+        """What works a problem out; ``checkpointer`` is the run's (the driver's connection to it)."""
+        ...
+
+    async def peak_in_flight(self) -> int:
+        """The most model calls and sandbox runs that were in flight together."""
+        ...
+
+
+async def drive(
+    problems: Sequence[Problem],
+    executor: Executor,
+    out_dir: Path,
+    *,
+    run_id: str,
+    trace: TraceWriter,
+    resume: bool = False,
+    restart: bool = False,
+    checkpoint_url: str | None = None,
+    prices: PriceTable | None = None,
+    on_problem_done: ProblemDone | None = None,
+) -> RunSummary:
+    """Run (or finish) ``run_id`` in ``out_dir`` on ``executor``; only this process writes the results."""
+    output = OutputDir(out_dir)
+    started = time.monotonic()
     try:
-        async with open_checkpointer(out_dir, checkpoint_url) as checkpointer:
-            graph = build_graph(checkpointer=checkpointer, checkpoint_sample_steps=checkpoints_steps(context))
-            queue = iter(pending)
-            workers = min(context.concurrency, len(pending))
-            await asyncio.gather(
-                *(
-                    _work(
-                        queue=queue,
-                        graph=graph,
-                        checkpointer=checkpointer,
-                        context=context,
-                        output=output,
-                        on_problem_done=on_problem_done,
-                    )
-                    for _ in range(workers)
-                )
+        async with executor:
+            settings = executor.settings()
+            repaired = _claim(output, problems, run_id, settings, resume=resume, restart=restart)
+            records = output.load()
+            pending = [p for p in problems if records.get(p.id) is None or records[p.id].status != "done"]
+            trace.emit(
+                RunStart,
+                settings={
+                    **settings,
+                    **executor.facts(),
+                    "problems": len(problems),
+                    "out_dir": str(out_dir),
+                    "resumed": resume,
+                    "already_done": len(problems) - len(pending),
+                    "repaired": repaired,
+                },
             )
+            try:
+                async with open_checkpointer(out_dir, checkpoint_url) as checkpointer:
+                    solve = executor.solver(checkpointer)
+                    queue = iter(pending)
+                    await asyncio.gather(
+                        *(
+                            _work(
+                                queue=queue,
+                                solve=solve,
+                                run_id=run_id,
+                                checkpointer=checkpointer,
+                                output=output,
+                                on_problem_done=on_problem_done,
+                            )
+                            for _ in range(min(executor.problems_at_once, len(pending)))
+                        )
+                    )
+            finally:
+                summary = summarize(output, problems, prices, time.monotonic() - started)
+                summary.peak_in_flight = await executor.peak_in_flight()
+                summary.write(out_dir, run_id)
+                trace.emit(
+                    RunEnd,
+                    accepted=summary.accepted_samples,
+                    rejected=summary.rejected_by_reason(),
+                    duration_seconds=summary.duration_seconds,
+                    usage=summary.usage.model_dump(mode="json"),
+                )
     finally:
-        summary = summarize(output, problems, prices, time.monotonic() - started)
-        summary.peak_in_flight = context.in_flight.peak
-        summary.write(out_dir, context.run_id)
-        context.trace.emit(
-            RunEnd,
-            accepted=summary.accepted_samples,
-            rejected=summary.rejected_by_reason(),
-            duration_seconds=summary.duration_seconds,
-            usage=summary.usage.model_dump(mode="json"),
-        )
-        context.trace.close()
+        trace.close()
     return summary
+
+
+class LocalExecutor:
+    """Problems worked on by this process's event loop, ``context.concurrency`` at once."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        return None
+
+    @property
+    def problems_at_once(self) -> int:
+        """As many as there are slots."""
+        return self.context.concurrency
+
+    def settings(self) -> dict[str, Any]:
+        """The context's :func:`describe`."""
+        return describe(self.context)
+
+    def facts(self) -> dict[str, Any]:
+        """Concurrency and whether the cache is on."""
+        return {"concurrency": self.context.concurrency, "cache": self.context.cache is not None}
+
+    def solver(self, checkpointer: BaseCheckpointSaver[str]) -> Solve:
+        """The graph, compiled with ``checkpointer``, run in this process."""
+        context = self.context
+        graph = build_graph(checkpointer=checkpointer, checkpoint_sample_steps=checkpoints_steps(context))
+
+        async def solve(problem: Problem) -> Solved:
+            return await solve_problem(graph, problem, context, thread_id(context.run_id, problem))
+
+        return solve
+
+    async def peak_in_flight(self) -> int:
+        """The context's own slots' peak."""
+        return self.context.in_flight.peak
+
+
+def thread_id(run_id: str, problem: Problem) -> str:
+    """The LangGraph thread of ``problem`` in run ``run_id``."""
+    return f"{run_id}/{problem.id}"
 
 
 def checkpoints_steps(context: Context) -> bool:
@@ -196,26 +306,25 @@ def _claim(
 async def _work(
     *,
     queue: Iterator[Problem],
-    graph: CompiledStateGraph[Any, Context, Any, Any],
+    solve: Solve,
+    run_id: str,
     checkpointer: BaseCheckpointSaver[str],
-    context: Context,
     output: OutputDir,
     on_problem_done: ProblemDone | None,
 ) -> None:
     """Take problems off the shared queue until it is empty."""
     for problem in queue:
-        thread = f"{context.run_id}/{problem.id}"
-        samples, rejections, record = await _run_one(graph, problem, context, thread)
+        samples, rejections, record = await solve(problem)
         await asyncio.to_thread(output.write_problem, samples, rejections, record)
         if record.status == "done":
-            await checkpointer.adelete_thread(thread)
+            await checkpointer.adelete_thread(thread_id(run_id, problem))
         if on_problem_done is not None:
             on_problem_done(record)
 
 
-async def _run_one(
+async def solve_problem(
     graph: CompiledStateGraph[Any, Context, Any, Any], problem: Problem, context: Context, thread: str
-) -> tuple[list[Sample], list[Rejection], ProblemRecord]:
+) -> Solved:
     """The problem's results: from its finished checkpoint, by resuming it, or by starting it."""
     config: Any = {"configurable": {"thread_id": thread}}
     result: dict[str, Any]

@@ -45,6 +45,20 @@ class _Event(BaseModel):
     """The problem being worked on, when inside one."""
     sample_index: int | None = None
     """The generation index of the sample being worked on, when inside one."""
+    host: str | None = None
+    """The cluster node the event was made on (``--executor ray``; ``host/node-id``); left out of the line
+    when the run is local."""
+
+    def to_json(self) -> str:
+        """The event's line (without ``host`` when it is unset, so local traces do not grow)."""
+        return self.model_dump_json(exclude=_LOCAL if self.host is None else None)
+
+    def as_written(self) -> dict[str, Any]:
+        """The event as :meth:`to_json` writes it, as a dict."""
+        return self.model_dump(mode="json", exclude=_LOCAL if self.host is None else None)
+
+
+_LOCAL = {"host"}
 
 
 class RunStart(_Event):

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, Field
 
-from declean.tracing.events import ModelCall, NodeEnd, ToolCall, _Event
+from declean.tracing.events import ModelCall, NodeEnd, SampleAccepted, ToolCall, _Event
 from declean.tracing.lineage import ProblemLineage
 
 
@@ -61,6 +61,18 @@ class PrincipleYield(BaseModel):
         return self.accepted / attempted if attempted else 0.0
 
 
+class HostCounts(BaseModel):
+    """What one cluster node did in a run (``--executor ray``)."""
+
+    problems: int = 0
+    """Problems it worked on (a problem retried after a lost worker counts on both nodes)."""
+    model_calls: int = 0
+    tool_calls: int = 0
+    """Compiles and runs in its sandbox."""
+    accepted_samples: int = 0
+    events: int = 0
+
+
 class TraceStats(BaseModel):
     """Latencies, fix attempts, rejections, yield and tokens of one run."""
 
@@ -73,6 +85,8 @@ class TraceStats(BaseModel):
     yield_per_principle: dict[str, PrincipleYield] = Field(default_factory=dict)
     """``clean`` for the generated versions, then each principle's de-clean steps."""
     tokens_per_role: dict[str, RoleTokens] = Field(default_factory=dict)
+    per_host: dict[str, HostCounts] = Field(default_factory=dict)
+    """Per cluster node, for a run on Ray; empty for a local run."""
 
 
 def compute_stats(events: Iterable[_Event], lineage: Sequence[ProblemLineage]) -> TraceStats:
@@ -81,7 +95,13 @@ def compute_stats(events: Iterable[_Event], lineage: Sequence[ProblemLineage]) -
     roles: defaultdict[str, list[float]] = defaultdict(list)
     tools: defaultdict[str, list[float]] = defaultdict(list)
     tokens: defaultdict[str, RoleTokens] = defaultdict(RoleTokens)
+    hosts: defaultdict[str, HostCounts] = defaultdict(HostCounts)
+    host_problems: defaultdict[str, set[str]] = defaultdict(set)
     for event in events:
+        if event.host is not None:
+            _count_on_host(hosts[event.host], event)
+            if event.problem_id is not None:
+                host_problems[event.host].add(event.problem_id)
         if isinstance(event, NodeEnd):
             nodes[event.node].append(event.duration_seconds)
         elif isinstance(event, ToolCall):
@@ -114,4 +134,15 @@ def compute_stats(events: Iterable[_Event], lineage: Sequence[ProblemLineage]) -
         rejection_reasons=dict(reasons.most_common()),
         yield_per_principle=dict(yields),
         tokens_per_role=dict(sorted(tokens.items())),
+        per_host={
+            host: counts.model_copy(update={"problems": len(host_problems[host])})
+            for host, counts in sorted(hosts.items())
+        },
     )
+
+
+def _count_on_host(counts: HostCounts, event: _Event) -> None:
+    counts.events += 1
+    counts.model_calls += isinstance(event, ModelCall)
+    counts.tool_calls += isinstance(event, ToolCall)
+    counts.accepted_samples += isinstance(event, SampleAccepted)

@@ -11,9 +11,10 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
+from contextvars import ContextVar
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, ClassVar
 
 import structlog
 
@@ -43,9 +44,23 @@ class TraceWriter:
         with self._lock:
             logger = self._structlog()
             event = event_type(ts=time.time(), run_id=self.run_id, seq=next(self._seq), **fields)
-            logger.msg(event.model_dump_json())
+            logger.msg(event.to_json())
         for listener in self.listeners:
             listener(event)
+
+    def relay(self, events: Iterable[_Event]) -> None:
+        """Write events made by another process of this run (a cluster worker's), in their order, numbered
+        in this file; their time and ``host`` are kept. Then tell the listeners."""
+        written = []
+        with self._lock:
+            logger = self._structlog()
+            for made in events:
+                event = made.model_copy(update={"seq": next(self._seq), "run_id": self.run_id})
+                logger.msg(event.to_json())
+                written.append(event)
+        for event in written:
+            for listener in self.listeners:
+                listener(event)
 
     def close(self) -> None:
         """Close the file; later events reopen it in append mode."""
@@ -79,6 +94,28 @@ class TraceWriter:
             if complete < len(data):
                 handle.truncate(complete)
         self._seq = itertools.count(data.count(b"\n", 0, complete))
+
+
+class CollectingTraceWriter(TraceWriter):
+    """Keeps events in memory, stamped with ``host``, for a driver to :meth:`TraceWriter.relay`: a cluster
+    worker's writer. Events go to the list in :attr:`collecting` of the task that made them (a contextvar,
+    inherited by the tasks and threads the work starts), so the problems a worker runs at once each hand
+    back their own events. Events made outside any list are dropped."""
+
+    collecting: ClassVar[ContextVar[list[_Event] | None]] = ContextVar("declean_trace_events", default=None)
+
+    def __init__(self, run_id: str, host: str) -> None:
+        super().__init__(Path(os.devnull), run_id=run_id)
+        self.host = host
+
+    def emit(self, event_type: type[_Event], **fields: Any) -> None:
+        """Keep the event (numbered by the driver later); listeners hear of it at once."""
+        event = event_type(ts=time.time(), run_id=self.run_id, seq=0, host=self.host, **fields)
+        events = self.collecting.get()
+        if events is not None:
+            events.append(event)
+        for listener in self.listeners:
+            listener(event)
 
 
 class NullTraceWriter(TraceWriter):

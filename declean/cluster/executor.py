@@ -1,0 +1,214 @@
+"""The driver side of ``--executor ray``: start one worker per node (or ``--workers``), hand each problem
+to the least busy one, write what comes back, and when a worker is lost (its node died, its process was
+killed) start another and give the problem to it.
+
+What is shared across the cluster: the run's checkpoints (``--out`` on one machine or a shared directory,
+else ``--checkpoint-url``), the model-call cache (``--cache postgresql://...`` across machines) and the
+:class:`~declean.cluster.limiter.SlotKeeper`. With the cache on, a problem is checkpointed only when it ends
+(``declean.runs.runner``), so a problem whose worker was lost starts again on another worker and the cache
+answers every model call it had already made.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Self
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+
+from declean.cluster.limiter import KEEPER_MAX_CONCURRENCY, SlotKeeper
+from declean.cluster.worker import ProblemWorker, SolvedProblem, WorkerReady
+from declean.errors import ConfigurationError
+from declean.problems import Problem
+from declean.runs.options import RunSpec
+from declean.runs.output import ProblemRecord
+from declean.runs.runner import Solve, Solved
+from declean.tracing.events import ErrorEvent
+from declean.tracing.writer import TraceWriter
+
+ATTEMPTS_PER_PROBLEM = 3
+"""Workers a problem may lose before it is recorded as crashed (``--resume`` tries it again)."""
+WORKER_MAX_CONCURRENCY = 1_000
+"""Calls a worker actor accepts at once; the problems it runs together are bounded by the driver."""
+
+
+@dataclass(eq=False)
+class _Worker:
+    actor: Any
+    """The ``ProblemWorker`` actor's handle."""
+    holder: str
+    """Its name at the keeper."""
+    node: str = "?"
+    """Its node, once it said (``hostname/node-id``)."""
+    busy: int = 0
+    """Problems handed to it and not yet back."""
+
+
+class RayExecutor:
+    """Problems worked on by the workers of a Ray cluster (``declean.runs.runner.Executor``)."""
+
+    def __init__(
+        self, spec: RunSpec, *, address: str | None, workers: int | None, trace: TraceWriter
+    ) -> None:
+        self.spec = _absolute(spec)
+        self.address = address
+        self.requested_workers = workers
+        self.trace = trace
+        self._keeper: Any = None
+        self._workers: list[_Worker] = []
+        self._names = itertools.count()
+        self._settings: dict[str, Any] = {}
+
+    async def __aenter__(self) -> Self:
+        import ray
+
+        self.spec.out_dir.mkdir(parents=True, exist_ok=True)
+        ray.init(address=self.address, log_to_driver=False, logging_level=logging.ERROR)
+        try:
+            await self._start()
+        except BaseException:
+            await self.__aexit__()
+            raise
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        import ray
+
+        for worker in self._workers:
+            # A worker already lost, or stuck, goes with ray.kill below.
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.wrap_future(worker.actor.close.remote().future()), timeout=30)
+            ray.kill(worker.actor)
+        self._workers = []
+        ray.shutdown()
+
+    @property
+    def problems_at_once(self) -> int:
+        """``--concurrency`` problems per worker; the keeper bounds what they do in flight together."""
+        return len(self._workers) * self.spec.options.concurrency
+
+    def settings(self) -> dict[str, Any]:
+        """The workers' settings (all the same, or the run is refused)."""
+        return self._settings
+
+    def facts(self) -> dict[str, Any]:
+        """The executor, its workers' nodes, the cluster-wide concurrency and the cache."""
+        return {
+            "executor": "ray",
+            "workers": len(self._workers),
+            "nodes": sorted({worker.node for worker in self._workers}),
+            "concurrency": self.spec.options.concurrency,
+            "cache": self.spec.use_cache,
+        }
+
+    def solver(self, checkpointer: BaseCheckpointSaver[str]) -> Solve:
+        """Each problem to the least busy worker; a lost worker is replaced and the problem tried again."""
+        return self._solve
+
+    async def peak_in_flight(self) -> int:
+        """The keeper's peak: model calls and sandbox runs in flight together over the whole cluster."""
+        if self._keeper is None:
+            return 0
+        try:
+            return int(await self._keeper.peak.remote())
+        except Exception:
+            return 0
+
+    async def _start(self) -> None:
+        import ray
+
+        options = self.spec.options
+        self._keeper = (
+            ray.remote(SlotKeeper)
+            .options(num_cpus=0, max_concurrency=KEEPER_MAX_CONCURRENCY)
+            .remote(options.concurrency, self.spec.settings.requests_per_minute)
+        )
+        nodes = [node["NodeID"] for node in ray.nodes() if node.get("Alive")]  # type: ignore[no-untyped-call]
+        count = self.requested_workers or len(nodes)
+        self._workers = [self._new_worker(nodes[index % len(nodes)]) for index in range(count)]
+        readies: list[WorkerReady] = await asyncio.gather(
+            *(worker.actor.ready.remote() for worker in self._workers)
+        )
+        for worker, ready in zip(self._workers, readies, strict=True):
+            worker.node = ready.node
+        failures = [f"worker on node {ready.node}: {ready.failure}" for ready in readies if ready.failure]
+        if failures:
+            raise ConfigurationError("the cluster cannot run declean: " + "; ".join(failures))
+        differing = {ready.node for ready in readies if ready.settings != readies[0].settings}
+        if differing:
+            raise ConfigurationError(
+                f"workers on {', '.join(sorted(differing))} resolved other settings than on "
+                f"{readies[0].node} (a model or sandbox configured differently on some nodes)"
+            )
+        self._settings = readies[0].settings or {}
+
+    def _new_worker(self, node_id: str | None) -> _Worker:
+        import ray
+        from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+
+        strategy: Any = (
+            NodeAffinitySchedulingStrategy(node_id=node_id, soft=True) if node_id is not None else "SPREAD"
+        )
+        holder = f"worker-{next(self._names)}"
+        actor = (
+            ray.remote(ProblemWorker)
+            .options(num_cpus=0, max_concurrency=WORKER_MAX_CONCURRENCY, scheduling_strategy=strategy)
+            .remote(self.spec, self._keeper, holder)
+        )
+        return _Worker(actor=actor, holder=holder)
+
+    async def _solve(self, problem: Problem) -> Solved:
+        from ray.exceptions import RayActorError
+
+        lost: list[str] = []
+        for _ in range(ATTEMPTS_PER_PROBLEM):
+            worker = min(self._workers, key=lambda candidate: candidate.busy)
+            worker.busy += 1
+            try:
+                solved: SolvedProblem = await worker.actor.solve.remote(problem)
+            except RayActorError as error:
+                lost.append(worker.node)
+                await self._replace(worker, problem, error)
+                continue
+            finally:
+                worker.busy -= 1
+            self.trace.relay(solved.events)
+            return solved.samples, solved.rejections, solved.record
+        message = f"lost {len(lost)} workers while working on it (on {', '.join(lost)}); --resume tries again"
+        self.trace.emit(ErrorEvent, node=None, error=message, problem_id=problem.id)
+        return [], [], ProblemRecord(problem_id=problem.id, status="crashed", error=message)
+
+    async def _replace(self, worker: _Worker, problem: Problem, error: Exception) -> None:
+        """Start a worker in the lost one's place (once, whichever of its problems noticed first)."""
+        text = str(error).strip()
+        why = text.splitlines()[0] if text else type(error).__name__
+        self.trace.emit(
+            ErrorEvent,
+            node=None,
+            error=f"worker on node {worker.node} lost ({why}); the problem goes to another worker",
+            problem_id=problem.id,
+        )
+        if worker not in self._workers:
+            return
+        self._workers.remove(worker)
+        await self._keeper.forget.remote(worker.holder)
+        replacement = self._new_worker(None)
+        self._workers.append(replacement)
+        ready: WorkerReady = await replacement.actor.ready.remote()
+        if ready.failure:
+            raise ConfigurationError(f"replacement worker on node {ready.node}: {ready.failure}")
+        replacement.node = ready.node
+
+
+def _absolute(spec: RunSpec) -> RunSpec:
+    """Workers run in directories of their own: every path they are given must be absolute."""
+    settings = spec.settings
+    cache = settings.cache
+    if cache is not None and "://" not in cache:
+        settings = settings.model_copy(update={"cache": str(Path(cache).resolve())})
+    return spec.model_copy(update={"out_dir": spec.out_dir.resolve(), "settings": settings})
