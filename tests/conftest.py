@@ -113,6 +113,35 @@ def postgres_url() -> str:
     pytest.skip("no PostgreSQL server: run .ci/postgres-up.sh or set DECLEAN_TEST_POSTGRES_URL")
 
 
+RAY_ADDRESS_FILE = Path("/tmp/declean-ray.address")
+"""Where .ci/ray-up.sh writes the address of the cluster it started."""
+
+
+@pytest.fixture(scope="session")
+def ray_address() -> str:
+    """The address of a real Ray cluster of at least two nodes: ``DECLEAN_TEST_RAY_ADDRESS``, else the file
+    ray-up.sh wrote. Without either (or without Ray installed) the test skips, except where
+    ``DECLEAN_REQUIRE_RAY=1``: there it fails."""
+    address = os.environ.get("DECLEAN_TEST_RAY_ADDRESS", "").strip()
+    if not address and RAY_ADDRESS_FILE.is_file():
+        address = RAY_ADDRESS_FILE.read_text().strip()
+    missing = ""
+    try:
+        import ray  # noqa: F401
+    except ImportError:
+        missing = "Ray is not installed (pip install 'declean[cluster]')"
+    if not address:
+        missing = (
+            missing
+            or f"no Ray cluster: run .ci/ray-up.sh or set DECLEAN_TEST_RAY_ADDRESS ({RAY_ADDRESS_FILE})"
+        )
+    if not missing:
+        return address
+    if os.environ.get("DECLEAN_REQUIRE_RAY") == "1":
+        pytest.fail(f"DECLEAN_REQUIRE_RAY=1 but {missing}")
+    pytest.skip(missing)
+
+
 @pytest.fixture
 def offline_datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """``datasets.load_dataset`` reads local files only and caches under the test's directory."""

@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import itertools
 import logging
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self
@@ -43,6 +44,8 @@ class _Worker:
     """The ``ProblemWorker`` actor's handle."""
     holder: str
     """Its name at the keeper."""
+    node_id: str
+    """The Ray node it was placed on."""
     node: str = "?"
     """Its node, once it said (``hostname/node-id``)."""
     busy: int = 0
@@ -61,6 +64,7 @@ class RayExecutor:
         self.trace = trace
         self._keeper: Any = None
         self._workers: list[_Worker] = []
+        self._have_workers = asyncio.Event()
         self._names = itertools.count()
         self._settings: dict[str, Any] = {}
 
@@ -121,21 +125,20 @@ class RayExecutor:
 
     async def _start(self) -> None:
         import ray
+        from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
         options = self.spec.options
+        # On the driver's own node: the run lives only as long as that node does anyway.
+        here = NodeAffinitySchedulingStrategy(node_id=ray.get_runtime_context().get_node_id(), soft=False)
         self._keeper = (
             ray.remote(SlotKeeper)
-            .options(num_cpus=0, max_concurrency=KEEPER_MAX_CONCURRENCY)
+            .options(num_cpus=0, max_concurrency=KEEPER_MAX_CONCURRENCY, scheduling_strategy=here)
             .remote(options.concurrency, self.spec.settings.requests_per_minute)
         )
-        nodes = [node["NodeID"] for node in ray.nodes() if node.get("Alive")]  # type: ignore[no-untyped-call]
+        nodes = sorted(_alive_nodes())
         count = self.requested_workers or len(nodes)
-        self._workers = [self._new_worker(nodes[index % len(nodes)]) for index in range(count)]
-        readies: list[WorkerReady] = await asyncio.gather(
-            *(worker.actor.ready.remote() for worker in self._workers)
-        )
-        for worker, ready in zip(self._workers, readies, strict=True):
-            worker.node = ready.node
+        workers = [self._new_worker(nodes[index % len(nodes)]) for index in range(count)]
+        readies: list[WorkerReady] = await asyncio.gather(*(each.actor.ready.remote() for each in workers))
         failures = [f"worker on node {ready.node}: {ready.failure}" for ready in readies if ready.failure]
         if failures:
             raise ConfigurationError("the cluster cannot run declean: " + "; ".join(failures))
@@ -145,29 +148,41 @@ class RayExecutor:
                 f"workers on {', '.join(sorted(differing))} resolved other settings than on "
                 f"{readies[0].node} (a model or sandbox configured differently on some nodes)"
             )
+        for worker, ready in zip(workers, readies, strict=True):
+            worker.node, worker.node_id = ready.node, ready.node_id
+            self._add(worker)
         self._settings = readies[0].settings or {}
 
-    def _new_worker(self, node_id: str | None) -> _Worker:
+    def _new_worker(self, node_id: str) -> _Worker:
         import ray
         from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
-        strategy: Any = (
-            NodeAffinitySchedulingStrategy(node_id=node_id, soft=True) if node_id is not None else "SPREAD"
-        )
+        # Hard affinity: a soft one let Ray put every worker on the driver's node.
+        strategy = NodeAffinitySchedulingStrategy(node_id=node_id, soft=False)
         holder = f"worker-{next(self._names)}"
         actor = (
             ray.remote(ProblemWorker)
             .options(num_cpus=0, max_concurrency=WORKER_MAX_CONCURRENCY, scheduling_strategy=strategy)
             .remote(self.spec, self._keeper, holder)
         )
-        return _Worker(actor=actor, holder=holder)
+        return _Worker(actor=actor, holder=holder, node_id=node_id)
+
+    def _add(self, worker: _Worker) -> None:
+        self._workers.append(worker)
+        self._have_workers.set()
+
+    async def _least_busy(self) -> _Worker:
+        while not self._workers:
+            self._have_workers.clear()
+            await self._have_workers.wait()
+        return min(self._workers, key=lambda candidate: candidate.busy)
 
     async def _solve(self, problem: Problem) -> Solved:
         from ray.exceptions import RayActorError
 
         lost: list[str] = []
         for _ in range(ATTEMPTS_PER_PROBLEM):
-            worker = min(self._workers, key=lambda candidate: candidate.busy)
+            worker = await self._least_busy()
             worker.busy += 1
             try:
                 solved: SolvedProblem = await worker.actor.solve.remote(problem)
@@ -185,6 +200,8 @@ class RayExecutor:
 
     async def _replace(self, worker: _Worker, problem: Problem, error: Exception) -> None:
         """Start a worker in the lost one's place (once, whichever of its problems noticed first)."""
+        import ray
+
         text = str(error).strip()
         why = text.splitlines()[0] if text else type(error).__name__
         self.trace.emit(
@@ -196,13 +213,39 @@ class RayExecutor:
         if worker not in self._workers:
             return
         self._workers.remove(worker)
+        # Unavailable may mean unreachable for now: a worker that comes back must not go on working.
+        ray.kill(worker.actor, no_restart=True)
         await self._keeper.forget.remote(worker.holder)
-        replacement = self._new_worker(None)
-        self._workers.append(replacement)
-        ready: WorkerReady = await replacement.actor.ready.remote()
-        if ready.failure:
-            raise ConfigurationError(f"replacement worker on node {ready.node}: {ready.failure}")
-        replacement.node = ready.node
+        self._add(await self._started_worker(avoid={worker.node_id}))
+
+    async def _started_worker(self, avoid: set[str]) -> _Worker:
+        """A new worker, set up, on the alive node with the fewest workers, not one of ``avoid`` (a node
+        that just lost one may not be known dead yet)."""
+        from ray.exceptions import RayActorError
+
+        for _ in range(ATTEMPTS_PER_PROBLEM):
+            candidates = _alive_nodes() - avoid
+            if not candidates:
+                raise ConfigurationError("no node of the cluster is left to run a worker on")
+            load = Counter(worker.node_id for worker in self._workers)
+            node_id = min(sorted(candidates), key=load.__getitem__)
+            worker = self._new_worker(node_id)
+            try:
+                ready: WorkerReady = await worker.actor.ready.remote()
+            except RayActorError:
+                avoid.add(node_id)
+                continue
+            if ready.failure:
+                raise ConfigurationError(f"replacement worker on node {ready.node}: {ready.failure}")
+            worker.node = ready.node
+            return worker
+        raise ConfigurationError(f"no worker could be started in {ATTEMPTS_PER_PROBLEM} attempts")
+
+
+def _alive_nodes() -> set[str]:
+    import ray
+
+    return {node["NodeID"] for node in ray.nodes() if node.get("Alive")}  # type: ignore[no-untyped-call]
 
 
 def _absolute(spec: RunSpec) -> RunSpec:

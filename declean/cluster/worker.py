@@ -27,7 +27,9 @@ class WorkerReady(BaseModel):
     """What a worker found when it set itself up."""
 
     node: str
-    """``hostname/node-id`` of its Ray node."""
+    """``hostname/node-id`` of its Ray node, as traces name it."""
+    node_id: str
+    """The node's full Ray id."""
     settings: dict[str, Any] | None = None
     """Its run settings (``declean.runs.runner.describe``); ``None`` when it could not set up."""
     failure: str | None = None
@@ -46,11 +48,16 @@ class SolvedProblem(BaseModel):
     """The problem's trace events, in the order they were made."""
 
 
-def node_name() -> str:
-    """This process's Ray node: its host name and the start of its node id."""
+def node_id() -> str:
+    """This process's Ray node's id."""
     import ray
 
-    return f"{socket.gethostname()}/{ray.get_runtime_context().get_node_id()[:8]}"
+    return str(ray.get_runtime_context().get_node_id())
+
+
+def node_name() -> str:
+    """This process's Ray node as traces name it: its host name and the start of its node id."""
+    return f"{socket.gethostname()}/{node_id()[:8]}"
 
 
 class ProblemWorker:
@@ -83,8 +90,8 @@ class ProblemWorker:
     async def ready(self) -> WorkerReady:
         """This worker's node and settings, or why it could not set up."""
         if self._opened is None:
-            return WorkerReady(node=self.node, failure=self._failure)
-        return WorkerReady(node=self.node, settings=describe(self._opened.context))
+            return WorkerReady(node=self.node, node_id=node_id(), failure=self._failure)
+        return WorkerReady(node=self.node, node_id=node_id(), settings=describe(self._opened.context))
 
     async def solve(self, problem: Problem) -> SolvedProblem:
         """Work ``problem`` out (or finish it from its checkpoint) as a local run would."""
