@@ -219,3 +219,16 @@ def test_a_node_without_bubblewrap_is_named(ray_address: str, problems: Path, tm
         f"worker on node {bare.name}: SandboxUnavailableError: bubblewrap (bwrap) is not installed" in message
     )
     assert not model.requests
+
+
+def test_a_slot_given_up_while_waiting_is_given_back_once_granted(ray_address: str) -> None:
+    """Nodes withdraw queued calls (a fixer call no longer needed): the slot it was waiting for must not
+    be lost to the cluster."""
+    done = subprocess.run(
+        [DECLEAN_CLI[0], "-m", "tests.ray_slots_check", ray_address],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stdout + done.stderr
