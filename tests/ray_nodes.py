@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 RAY = str(Path(sys.executable).with_name("ray"))
+RAY_LOGS = Path("/tmp/ray/session_latest/logs")
+"""The logs of the cluster's nodes on this machine (Ray's default temporary directory)."""
 JOIN_SECONDS = 90
 NODE_FLAGS = ("--block", "--node-ip-address", "127.0.0.1", "--num-cpus", "2", "--disable-usage-stats")
 """As .ci/ray-up.sh starts its nodes."""

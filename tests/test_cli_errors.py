@@ -73,6 +73,16 @@ CASES: dict[str, tuple[list[str], dict[str, str | bytes], str]] = {
         {"p.yaml": GOOD_PROBLEMS},
         "--on-collateral",
     ),
+    "unknown executor": (
+        ["run", "p.yaml", "--executor", "spark"],
+        {"p.yaml": GOOD_PROBLEMS},
+        "--executor: Input should be 'local' or 'ray'",
+    ),
+    "cluster flags without the cluster": (
+        ["run", "p.yaml", "--workers", "4"],
+        {"p.yaml": GOOD_PROBLEMS},
+        "--ray-address and --workers need --executor ray",
+    ),
     "missing problems file": (["run", "absent.yaml"], {}, "absent.yaml: no such file"),
     "wrong extension": (["run", "p.txt"], {"p.txt": GOOD_PROBLEMS}, "unknown extension"),
     "problems file not UTF-8": (

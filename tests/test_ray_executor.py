@@ -21,7 +21,7 @@ import pytest
 
 from tests.corpus_run import DECLEAN_CLI, cli_env, read_jsonl, respond, write_problems
 from tests.fake_openai_server import FakeServer, fake_openai_server
-from tests.ray_nodes import extra_node
+from tests.ray_nodes import RAY_LOGS, extra_node
 from tests.test_resume import RunResult, assert_same_run, command, finished, interrupted_run
 
 pytestmark = pytest.mark.ray
@@ -101,6 +101,11 @@ def test_a_run_on_the_cluster_equals_a_local_run_and_its_trace_names_the_nodes(
     assert set(per_host) == set(nodes)
     assert sum(counts["problems"] for counts in per_host.values()) == 20
     assert sum(counts["accepted_samples"] for counts in per_host.values()) == len(result.samples)
+    key = cli_env(server.base_url)["DECLEAN_API_KEY"].encode()
+    written = [*out.rglob("*"), *(out.parent / "traces").rglob("*"), *RAY_LOGS.rglob("*")]
+    assert RAY_LOGS.is_dir() and written
+    leaked = [path for path in written if path.is_file() and key in path.read_bytes()]
+    assert not leaked, "the API key the workers were given was written to " + ", ".join(map(str, leaked))
 
 
 def test_kill_9_of_the_driver_and_resume_on_the_cluster_equals_a_local_run(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -127,8 +128,8 @@ def run(
     ray_address: Annotated[
         str | None,
         typer.Option(
-            help="--executor ray: the cluster (auto, or HOST:PORT of its head); unset starts Ray on this "
-            "machine [RAY_ADDRESS].",
+            help="--executor ray: the cluster (auto, or HOST:PORT of its head); unset: the one on this "
+            "machine, else a new one [RAY_ADDRESS].",
             show_default=False,
         ),
     ] = None,
@@ -263,9 +264,14 @@ def _run_on_ray(
         RunProgress(len(problems), console=console, mode=options.progress, already_done=done_before)
     )
     trace.listeners.append(display.event)
+    where = (
+        placement.ray_address
+        or os.environ.get("RAY_ADDRESS")
+        or "the cluster on this machine, else a new one"
+    )
     console.print(
         f"run [bold]{spec.run_id}[/bold]{' (resumed)' if resume else ''}: {len(problems)} problems on Ray "
-        f"({placement.ray_address or 'a cluster started on this machine'}), "
+        f"({where}), "
         f"concurrency {options.concurrency} over the cluster, cache {cache}, trace {trace.path}"
     )
     return asyncio.run(

@@ -100,8 +100,8 @@ class Placement(BaseModel):
 
     executor: Literal["local", "ray"]
     ray_address: str | None = None
-    """The Ray cluster: ``auto``, or its head's ``HOST:PORT``; ``None``: ``RAY_ADDRESS``, else a Ray
-    instance started on this machine for the run."""
+    """The Ray cluster: ``auto``, or its head's ``HOST:PORT``; ``None``: ``RAY_ADDRESS``, else the cluster
+    started on this machine, else a Ray instance started here for the run (Ray's ``ray.init`` rules)."""
     workers: int | None = None
     """Ray worker processes; ``None``: one per node of the cluster."""
 
