@@ -22,6 +22,9 @@ from declean.tracing.events import _Event
 
 SECRET_VARIABLES = ("DECLEAN_API_KEY", "OPENAI_API_KEY", "LANGSMITH_API_KEY", "LANGCHAIN_API_KEY")
 _KEY_SHAPED = re.compile(r"\b(sk|lsv2|pk)[-_][A-Za-z0-9_\-]{16,}")
+_KEY_STARTS = tuple(f"{prefix}{separator}" for prefix in ("sk", "lsv2", "pk") for separator in "-_")
+"""What every match of ``_KEY_SHAPED`` contains: a line without any of them is not searched (a quarter of
+the regular expression's time on trace lines)."""
 REDACTED = "[REDACTED]"
 
 
@@ -141,4 +144,6 @@ def redact(text: str) -> str:
         secret = os.environ.get(name)
         if secret and len(secret) >= 8:
             text = text.replace(secret, REDACTED)
+    if not any(start in text for start in _KEY_STARTS):
+        return text
     return _KEY_SHAPED.sub(REDACTED, text)
