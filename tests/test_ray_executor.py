@@ -1,7 +1,8 @@
 """``declean run --executor ray`` on a real Ray cluster (two nodes on loopback, from .ci/ray-up.sh; a test
 adds a third and kills it): the same samples as the local executor, resume after the driver is killed, a
 worker node killed mid-run, the cluster-wide bound on work in flight measured at the model server, an
-identical re-run with no model call, and a node without bubblewrap named in the error.
+identical re-run with no model call, no API key in any output or Ray log, and a node without bubblewrap
+named in the error.
 
 Through the CLI, the deterministic fake OpenAI server on loopback and the real sandbox on every node.
 """
@@ -71,7 +72,7 @@ def trace_of(out: Path) -> list[dict[str, Any]]:
     return read_jsonl(path)
 
 
-def test_a_run_on_the_cluster_equals_a_local_run_and_its_trace_names_the_nodes(
+def test_a_run_on_the_cluster_equals_a_local_run_names_its_nodes_and_reruns_for_free(
     ray_address: str, server: FakeServer, problems: Path, local_reference: RunResult, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
@@ -114,6 +115,13 @@ def test_a_run_on_the_cluster_equals_a_local_run_and_its_trace_names_the_nodes(
     leaked = [path for path in written if path.is_file() and key in path.read_bytes()]
     assert not leaked, "the API key the workers were given was written to " + ", ".join(map(str, leaked))
 
+    before = len(server.requests)
+    run_to_end(command(problems, out, *on_ray(ray_address), "--restart"), cli_env(server.base_url))
+    rerun = finished(out, len(server.requests) - before)
+    assert rerun.requests == 0, "an identical re-run on the cluster is answered by the cache"
+    assert_same_run(rerun, local_reference)
+    assert rerun.summary["usage"]["total"]["cached_calls"] == result.summary["usage"]["total"]["calls"]
+
 
 def test_kill_9_of_the_driver_and_resume_on_the_cluster_equals_a_local_run(
     ray_address: str, server: FakeServer, problems: Path, local_reference: RunResult, tmp_path: Path
@@ -121,21 +129,6 @@ def test_kill_9_of_the_driver_and_resume_on_the_cluster_equals_a_local_run(
     out = tmp_path / "out"
     requests = interrupted_run(server, problems, out, cli_env(server.base_url), *on_ray(ray_address))
     assert_same_run(finished(out, requests), local_reference)
-
-
-def test_an_identical_rerun_on_the_cluster_makes_no_model_call(
-    ray_address: str, server: FakeServer, problems: Path, local_reference: RunResult, tmp_path: Path
-) -> None:
-    out, env = tmp_path / "out", cli_env(server.base_url)
-    run_to_end(command(problems, out, *on_ray(ray_address)), env)
-    before = len(server.requests)
-    run_to_end(command(problems, out, *on_ray(ray_address), "--restart"), env)
-    rerun = finished(out, len(server.requests) - before)
-    assert rerun.requests == 0
-    assert_same_run(rerun, local_reference)
-    assert (
-        rerun.summary["usage"]["total"]["cached_calls"] == local_reference.summary["usage"]["total"]["calls"]
-    )
 
 
 class InFlightCounter:
@@ -159,18 +152,17 @@ class InFlightCounter:
                 self.now -= 1
 
 
-def test_the_in_flight_bound_holds_for_the_whole_cluster(
-    ray_address: str, problems: Path, tmp_path: Path
-) -> None:
+def test_the_in_flight_bound_holds_for_the_whole_cluster(ray_address: str, tmp_path: Path) -> None:
     """Two workers could each have two calls out; the cluster's bound of two holds at the server."""
     counter = InFlightCounter(seconds=0.3)
     out = tmp_path / "out"
+    problems = write_problems(tmp_path / "problems.jsonl", count=8)
     with fake_openai_server(counter.respond) as slow:
         args = command(problems, out, *on_ray(ray_address, "--workers", "2"), "--no-cache")
         args[args.index("--concurrency") + 1] = "2"
         run_to_end(args, cli_env(slow.base_url))
     summary = json.loads((out / "summary.json").read_text())
-    assert summary["done_problems"] == 20
+    assert summary["done_problems"] == 8
     assert counter.peak == 2, "the bound is reached and never passed"
     assert summary["peak_in_flight"] == 2
 
