@@ -83,6 +83,16 @@ CASES: dict[str, tuple[list[str], dict[str, str | bytes], str]] = {
         {"p.yaml": GOOD_PROBLEMS},
         "--ray-address and --workers need --executor ray",
     ),
+    "no cluster at the address": (
+        ["run", "p.yaml", "--executor", "ray", "--ray-address", "127.0.0.1:1"],
+        {"p.yaml": GOOD_PROBLEMS},
+        "no Ray cluster answers at 127.0.0.1:1",
+    ),
+    "a cluster address without a port": (
+        ["run", "p.yaml", "--executor", "ray", "--ray-address", "head-node"],
+        {"p.yaml": GOOD_PROBLEMS},
+        "expected auto or HOST:PORT",
+    ),
     "missing problems file": (["run", "absent.yaml"], {}, "absent.yaml: no such file"),
     "wrong extension": (["run", "p.txt"], {"p.txt": GOOD_PROBLEMS}, "unknown extension"),
     "problems file not UTF-8": (
@@ -131,3 +141,17 @@ def test_an_invalid_environment_setting_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "invalid settings: provider" in result.stderr
+
+
+def test_the_cluster_executor_without_ray_says_what_to_install(tmp_path: Path) -> None:
+    """Ray is an extra (``declean[cluster]``): a machine without it is told so, not shown an ImportError."""
+    write(tmp_path / "p.yaml", GOOD_PROBLEMS)
+    shadow = tmp_path / "no-ray" / "ray"
+    shadow.mkdir(parents=True)
+    write(shadow / "__init__.py", "raise ImportError(\"No module named 'ray'\")\n")
+    result = declean(
+        "run", "p.yaml", "--executor", "ray", cwd=tmp_path, env={"PYTHONPATH": str(shadow.parent)}
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert "pip install 'declean[cluster]'" in " ".join(result.stderr.split())

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
+from declean.cli.messages import error_line
 from declean.errors import DecleanError
 
 if TYPE_CHECKING:
@@ -62,5 +63,5 @@ def _existing_cache(location: str) -> SqliteModelCache | PostgresModelCache:
     try:
         return open_model_cache(location)
     except DecleanError as error:
-        errors.print(f"[red]error:[/red] {error}")
+        errors.print(error_line(error))
         raise typer.Exit(2) from error

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from declean.cli.messages import error_line
 from declean.errors import DecleanError
 
 dataset_app = typer.Typer(
@@ -74,7 +75,7 @@ def build(
                 runs, out, sandbox, settings, log=lambda line: errors.print(line, markup=False)
             )
     except DecleanError as error:
-        errors.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
+        errors.print(error_line(error), markup=True, highlight=False)
         raise typer.Exit(2) from error
     for warning in outcome.warnings:
         errors.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
@@ -107,7 +108,7 @@ def info(
     try:
         described = dataset_info(dataset, version)
     except DecleanError as error:
-        errors.print(f"[red]error:[/red] {error}", highlight=False)
+        errors.print(error_line(error), highlight=False)
         raise typer.Exit(2) from error
     if as_json:
         typer.echo(described.model_dump_json(indent=2))
@@ -184,7 +185,7 @@ def diff(
         older = index.version(older_name)
         changes = diff_versions(older.name, store.records(older), newer.name, store.records(newer))
     except DecleanError as error:
-        errors.print(f"[red]error:[/red] {error}", highlight=False)
+        errors.print(error_line(error), highlight=False)
         raise typer.Exit(2) from error
     if as_json:
         typer.echo(changes.model_dump_json(indent=2))

@@ -14,6 +14,7 @@ from rich.table import Table
 from typer._click.core import Context as ClickContext  # typer 0.29 ships its own click
 from typer.core import TyperGroup
 
+from declean.cli.messages import error_line
 from declean.errors import DecleanError
 
 console = Console()
@@ -82,7 +83,7 @@ def detect_file_command(
             sandbox = resources.enter_context(closing(get_sandbox(sandbox_backend)))
             detection = detect_file(found, code, sandbox)
     except DecleanError as error:
-        errors.print(f"[red]error:[/red] {error}", highlight=False)
+        errors.print(error_line(error), highlight=False)
         raise typer.Exit(2) from error
     if as_json:
         typer.echo(json.dumps({"file": str(source), **detection.model_dump(mode="json")}, indent=2))
@@ -111,6 +112,6 @@ def train_command(
     try:
         trained = train_from_dataset(dataset, out, fraction=fraction, seed=seed)
     except DecleanError as error:
-        errors.print(f"[red]error:[/red] {error}", highlight=False)
+        errors.print(error_line(error), highlight=False)
         raise typer.Exit(2) from error
     console.print(f"saved {out}: {trained.describe()}")

@@ -21,6 +21,7 @@ from rich.progress import (
 from rich.table import Table
 
 from declean.cli.detect import ModelFileOption, ModelOption, PromptOption, ProviderOption, SandboxOption
+from declean.cli.messages import error_line
 from declean.errors import DecleanError
 
 console = Console()
@@ -123,7 +124,7 @@ def evaluate_command(
                 render_report(evaluation.comparison(), evaluation.misclassified()), encoding="utf-8"
             )
     except DecleanError as error:
-        errors.print(f"[red]error:[/red] {error}", highlight=False)
+        errors.print(error_line(error), highlight=False)
         raise typer.Exit(2) from error
     if as_json:
         typer.echo(json.dumps(_as_json(evaluation), indent=2))

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from declean.cli.messages import error_line
 from declean.errors import DecleanError
 
 feedback_app = typer.Typer(
@@ -33,7 +34,7 @@ def export(
     try:
         exported = export_feedback(db, out)
     except DecleanError as error:
-        errors.print(f"[red]error:[/red] {error}", highlight=False)
+        errors.print(error_line(error), highlight=False)
         raise typer.Exit(2) from error
     for warning in exported.manifest.warnings:
         errors.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)

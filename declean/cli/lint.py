@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from declean.cli.inputs import read_source
+from declean.cli.messages import error_line
 from declean.errors import DecleanError
 
 console = Console()
@@ -27,7 +28,7 @@ def lint(
     try:
         evidence = measure(read_source(source))
     except DecleanError as error:
-        errors.print(f"[red]error:[/red] {error}")
+        errors.print(error_line(error))
         raise typer.Exit(2) from error
     labels = evidence.violated()
     if as_json:

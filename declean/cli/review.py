@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from declean.cli.messages import error_line
 from declean.errors import DecleanError
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ ProjectOption = Annotated[
 
 
 def _fail(error: DecleanError) -> typer.Exit:
-    errors.print(f"[red]error:[/red] {error}", highlight=False)
+    errors.print(error_line(error), highlight=False)
     return typer.Exit(2)
 
 

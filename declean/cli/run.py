@@ -14,6 +14,7 @@ from pydantic import SecretStr, ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from declean.cli.messages import error_line
 from declean.cli.models import settings_from
 from declean.cli.progress import RunProgress
 from declean.errors import ConfigurationError, DecleanError
@@ -179,7 +180,7 @@ def run(
             problems_file, out, overrides, options, placement, resume, restart, not no_cache, prices
         )
     except DecleanError as error:
-        errors.print(f"[red]error:[/red] {error}")
+        errors.print(error_line(error))
         raise typer.Exit(2) from error
     except KeyboardInterrupt as interrupt:
         errors.print(f"[yellow]interrupted:[/yellow] continue with the same command and --resume --out {out}")

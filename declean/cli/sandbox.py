@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from declean.cli.inputs import read_source
+from declean.cli.messages import error_line
 from declean.errors import DecleanError
 from declean.sandbox import get_sandbox
 from declean.sandbox.results import CompileAndRunResult
@@ -41,7 +42,7 @@ def sandbox_run(
         with closing(get_sandbox(backend)) as sandbox:
             result = sandbox.compile_and_run(code, cases)
     except DecleanError as error:
-        errors.print(f"[red]error:[/red] {error}")
+        errors.print(error_line(error))
         raise typer.Exit(2) from error
     if as_json:
         typer.echo(result.model_dump_json(indent=2))
@@ -61,7 +62,7 @@ def sandbox_image(
     try:
         built = build_image(tag or DEFAULT_IMAGE, mirror=mirror, log=errors.print)
     except DecleanError as error:
-        errors.print(f"[red]error:[/red] {error}")
+        errors.print(error_line(error))
         raise typer.Exit(2) from error
     console.print(f"built image [bold]{built}[/bold]")
 

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from declean.cli.detect import DetectorOption, ModelFileOption, ModelOption, PromptOption, ProviderOption
+from declean.cli.messages import error_line
 from declean.errors import DecleanError
 
 errors = Console(stderr=True)
@@ -89,7 +90,7 @@ def serve(
             errors.print(f"declean serve: http://{host}:{port} (detector {found.name})", highlight=False)
             uvicorn.run(app, host=host, port=port, log_level="warning")
     except DecleanError as error:
-        errors.print(f"[red]error:[/red] {error}", highlight=False)
+        errors.print(error_line(error), highlight=False)
         raise typer.Exit(2) from error
 
 

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from declean.cli.messages import error_line
 from declean.cli.trace_event import print_event
 from declean.errors import DecleanError, TraceNotFoundError
 from declean.tracing.diffs import diffs_of, versions_of
@@ -55,7 +56,7 @@ def _emit_json(payload: Any) -> None:
 
 
 def _fail(error: DecleanError) -> typer.Exit:
-    errors.print(f"[red]error:[/red] {error}")
+    errors.print(error_line(error))
     return typer.Exit(2)
 
 

@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import itertools
 import logging
+import socket
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,8 +70,14 @@ class RayExecutor:
         self._settings: dict[str, Any] = {}
 
     async def __aenter__(self) -> Self:
-        import ray
-
+        try:
+            import ray
+        except ImportError as error:
+            raise ConfigurationError(
+                "--executor ray needs Ray on this machine and every node: pip install 'declean[cluster]'"
+            ) from error
+        if self.address not in (None, "auto"):
+            _check_reachable(self.address)
         self.spec.out_dir.mkdir(parents=True, exist_ok=True)
         ray.init(address=self.address, log_to_driver=False, logging_level=logging.ERROR)
         try:
@@ -240,6 +247,25 @@ class RayExecutor:
             worker.node = ready.node
             return worker
         raise ConfigurationError(f"no worker could be started in {ATTEMPTS_PER_PROBLEM} attempts")
+
+
+REACH_SECONDS = 5.0
+"""How long the head's address is tried before the run is refused (``ray.init`` itself waits minutes)."""
+
+
+def _check_reachable(address: str) -> None:
+    """Refuse at once an address no Ray head answers at (``ray.init`` would retry for minutes)."""
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():
+        raise ConfigurationError(f"--ray-address {address!r}: expected auto or HOST:PORT")
+    try:
+        with socket.create_connection((host, int(port)), timeout=REACH_SECONDS):
+            pass
+    except OSError as error:
+        raise ConfigurationError(
+            f"no Ray cluster answers at {address} ({error.strerror or error}): start one with "
+            "`ray start --head`, or check --ray-address"
+        ) from error
 
 
 def _alive_nodes() -> set[str]:
