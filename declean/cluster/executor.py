@@ -185,7 +185,7 @@ class RayExecutor:
         return min(self._workers, key=lambda candidate: candidate.busy)
 
     async def _solve(self, problem: Problem) -> Solved:
-        from ray.exceptions import RayActorError
+        from ray.exceptions import RayActorError, RayTaskError
 
         lost: list[str] = []
         for _ in range(ATTEMPTS_PER_PROBLEM):
@@ -197,6 +197,11 @@ class RayExecutor:
                 lost.append(worker.node)
                 await self._replace(worker, problem, error)
                 continue
+            except RayTaskError as error:  # raised on the worker outside the graph (its checkpointer, ...)
+                cause = error.cause if error.cause is not None else error
+                message = f"on node {worker.node}: {type(cause).__name__}: {cause}"
+                self.trace.emit(ErrorEvent, node=None, error=message, problem_id=problem.id)
+                return [], [], ProblemRecord(problem_id=problem.id, status="crashed", error=message)
             finally:
                 worker.busy -= 1
             self.trace.relay(solved.events)
