@@ -134,9 +134,3 @@ def open_model_cache(location: str | Path) -> SqliteModelCache | PostgresModelCa
             f"a cache is a file path or a postgresql:// URL, not {location.split(':')[0]}:"
         )
     return SqliteModelCache(Path(location))
-
-
-def cache_location(cache: ModelCache) -> str:
-    """Where ``cache`` keeps its replies, without any password (for messages and traces)."""
-    location = getattr(cache, "location", None)
-    return str(location) if location is not None else type(cache).__name__
