@@ -12,7 +12,9 @@ import pytest
 
 from declean import Context, Problem, build_graph
 from declean.graphs.plan import after_accepted, first_steps, order_for
-from declean.principles import PrincipleSpec, get
+from declean.principles import PrincipleSpec, dry, get
+from declean.principles.verify import check_attempt, check_step, measure
+from declean.problems import load_problems
 from declean.runs import run_problems
 from declean.runs.balance import label_balance
 from declean.samples import Sample, Step
@@ -22,6 +24,7 @@ from declean.tools.transforms.base import Level, TransformResult
 from tests import programs
 
 REPAIRER = "You clean up C programs"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "problems.yaml"
 MAGIC = programs.CLEAN.replace("#define VECTOR_LENGTH 4\n\n", "").replace("VECTOR_LENGTH", "4")
 """The vectors program with its size written as a bare 4 (six times): MC by the measures."""
 
@@ -207,3 +210,39 @@ def test_the_summary_reports_label_shares_and_phi(local_sandbox: LocalSandbox, t
         "NAME": pytest.approx(2 / 3, abs=0.001),
     }
     assert balance["phi"]["MC/NAME"] == pytest.approx(-0.5)
+
+
+def test_a_transform_may_worsen_what_the_version_already_violates(
+    local_sandbox: LocalSandbox, tmp_path: Path
+) -> None:
+    """The examples' vector_add solution already violates NAME (``a``, ``b``); copying its printing
+    helper into main also copies loop counters, so NAME's evidence rises. NAME is among the labels, so the
+    DRY transform applies (it used to refuse, and the model was asked instead) and the judge accepts."""
+    [problem] = [p for p in load_problems(EXAMPLES) if p.id == "vector_add"]
+    context = Context(
+        llm=ScriptedChatModel(),
+        sandbox=local_sandbox,
+        trace_dir=tmp_path,
+        principles=["DRY"],
+        label_plan="chain",
+    )
+    out: dict[str, Any] = build_graph().invoke({"problem": problem}, context=context)
+    clean, repeated = out["samples"]
+    assert clean.labels == ["NAME"] and out["rejections"] == []
+    assert repeated.labels == ["NAME", "DRY"] and repeated.lineage[-1].strategy == "procedural"
+    before, after = measure(clean.code), measure(repeated.code)
+    assert after["NAME"].score > before["NAME"].score and after["DRY"].violated
+    assert check_step("DRY", clean.code, repeated.code).collateral == ["NAME"]  # unlabelled, it would be
+
+
+def test_an_attempt_is_refused_for_a_new_violation_only() -> None:
+    """The same DRY attempt, with its size written as a bare 4: collateral MC from the clean program, none
+    from the program that already has the bare 4s."""
+    copied = dry.transform(programs.CLEAN, 2)
+    assert copied.applied and copied.code is not None
+    with_fours = copied.code.replace("#define VECTOR_LENGTH 4\n\n", "").replace("VECTOR_LENGTH", "4")
+    assert measure(programs.CLEAN).violated() == [] and measure(MAGIC).violated() == ["MC"]
+    from_clean = check_attempt("DRY", programs.CLEAN, with_fours)
+    assert from_clean.verified and from_clean.collateral == ["MC"]
+    from_magic = check_attempt("DRY", MAGIC, with_fours)
+    assert from_magic.verified and from_magic.collateral == []

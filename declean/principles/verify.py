@@ -125,6 +125,13 @@ def check_step(
 def check_attempt(principle: Principle, before: str, after: str) -> StepCheck:
     """:func:`check_step` for a transform's attempt, watching every measured principle, but measuring the
     others only once the target's evidence rose: an attempt that does not rise is refused whatever they
-    say, most refused attempts never rise, and measuring them was most of a transform's time."""
+    say, most refused attempts never rise, and measuring them was most of a transform's time.
+
+    A transform sees code, not labels: the principles ``before`` already violates stand for its labels,
+    which hold them all (a clean version is labelled with what it violates, and a step's collateral is
+    rejected or added). So a rewrite that makes an already violated principle worse is not refused here,
+    as the judge, checking against the real labels, does not refuse it either."""
     target = check_step(principle, before, after, principles=[principle])
-    return check_step(principle, before, after) if target.verified else target
+    if not target.verified:
+        return target
+    return check_step(principle, before, after, labelled=measure(before).violated())
