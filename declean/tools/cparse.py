@@ -95,17 +95,20 @@ def _preorder(root: Node) -> _Preorder:
     the tree alive, so a node id is never reused while its index is cached."""
     nodes: list[Node] = []
     by_type: dict[str, list[int]] = {}
-    pending = [root]
-    while pending:
-        node = pending.pop()
+    cursor = root.walk()  # a cursor's steps cost less than building each node's list of children
+    while True:
+        node = cursor.node
+        assert node is not None
         if (same_type := by_type.get(node.type)) is None:
             by_type[node.type] = [len(nodes)]
         else:
             same_type.append(len(nodes))
         nodes.append(node)
-        if children := node.children:
-            pending.extend(reversed(children))
-    return _Preorder(tuple(nodes), dict(zip(nodes, range(len(nodes)), strict=True)), by_type)
+        if cursor.goto_first_child():
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return _Preorder(tuple(nodes), dict(zip(nodes, range(len(nodes)), strict=True)), by_type)
 
 
 def line_range(node: Node) -> tuple[int, int]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from declean.tools.cparse import text, walk
+from declean.tools.cparse import text
 
 CONTROL = frozenset({"for_statement", "while_statement", "do_statement", "if_statement", "switch_statement"})
 """Statements that make a run of statements logic rather than a list of lines."""
@@ -66,12 +66,49 @@ class Normaliser:
 
     def _normalise(self, node: Node) -> Statement:
         tokens: list[str] = []
-        nodes = _tokens(node, tokens)
-        blind = tuple(_BLIND.get(token[:2], token) for token in tokens)
-        shape = self._shapes.setdefault(blind, len(self._shapes))
-        inner = [found for found in walk(node) if _is_statement(found)]
-        control = any(found.type in CONTROL for found in inner)
-        return Statement(node, tuple(tokens), blind, shape, nodes, len(inner), control)
+        blind: list[str] = []
+        nodes, statements, control = self._tokens(node, tokens, blind, outer=node)
+        shape = self._shapes.setdefault(tuple(blind), len(self._shapes))
+        return Statement(node, tuple(tokens), tuple(blind), shape, nodes, statements, control)
+
+    def _tokens(
+        self, node: Node, out: list[str], blind: list[str], outer: Node | None = None
+    ) -> tuple[int, int, bool]:
+        """Append the tokens of ``node`` to ``out`` and their blind forms to ``blind``; return how many
+        named nodes and statements it holds and whether one of them is a control statement. A nested
+        statement is normalised on its own and its tokens reused: tokenising every statement again
+        inside each enclosing one was most of the DRY measure's time."""
+        kind = node.type
+        if kind == "comment":
+            return 0, 0, False
+        if not node.is_named:
+            out.append(kind)
+            blind.append(kind)
+            return 0, 0, False
+        if node is not outer and _is_statement(node):
+            nested = self.statement(node)
+            out.extend(nested.tokens)
+            blind.extend(nested.blind)
+            return nested.nodes, nested.statements, nested.control
+        statement = node is outer and _is_statement(node)
+        if kind == "compound_statement" and (lone := _lone_body(node)) is not None:
+            return self._tokens(lone, out, blind)  # braces around one statement are layout
+        token = _leaf_token(node, kind)
+        if token is None:
+            out.append("<" + kind)
+            blind.append("<" + kind)
+            nodes, statements, control = 1, int(statement), statement and kind in CONTROL
+            for child in node.children:
+                more_nodes, more_statements, more_control = self._tokens(child, out, blind)
+                nodes += more_nodes
+                statements += more_statements
+                control = control or more_control
+            out.append(">")
+            blind.append(">")
+            return nodes, statements, control
+        out.append(token)
+        blind.append(_BLIND.get(token[:2], token))
+        return 1, int(statement), False
 
 
 def tokens_of(run: Iterable[Statement]) -> list[str]:
@@ -94,6 +131,25 @@ def name_conflicts(one: Sequence[str], other: Sequence[str], pairs: Iterable[tup
     return conflicts
 
 
+def _leaf_token(node: Node, kind: str) -> str | None:
+    """The one token of a node that stands for itself (a value, a name, a type); ``None`` for one that
+    opens a subtree."""
+    if kind in _STRINGS:
+        return "STR"
+    if kind in _LITERALS:
+        return "c:" + text(node)
+    if kind == "identifier":
+        parent = node.parent
+        if parent is not None and parent.type == "call_expression" and parent.children[0] == node:
+            return "<call " + text(node)
+        return ("c:" if _CONSTANT.fullmatch(text(node)) else "v:") + text(node)
+    if kind == "field_identifier":
+        return "m:" + text(node)
+    if kind in ("primitive_type", "type_identifier", "statement_identifier"):
+        return "<" + text(node)
+    return None
+
+
 def _is_statement(node: Node) -> bool:
     """A statement other than a block or ``case`` label; a declaration outside a ``for`` header."""
     if node.type == "declaration":
@@ -107,35 +163,3 @@ def _lone_body(block: Node) -> Node | None:
     parent = block.parent
     control = parent is not None and (parent.type in CONTROL or parent.type == "else_clause")
     return statements[0] if control and len(statements) == 1 else None
-
-
-def _tokens(node: Node, out: list[str]) -> int:
-    """Append the tokens of ``node`` to ``out``; return how many named nodes it holds."""
-    kind = node.type
-    if kind == "comment":
-        return 0
-    if not node.is_named:
-        out.append(kind)
-        return 0
-    if kind in _STRINGS:
-        out.append("STR")
-    elif kind in _LITERALS:
-        out.append("c:" + text(node))
-    elif kind == "identifier":
-        parent = node.parent
-        if parent is not None and parent.type == "call_expression" and parent.children[0] == node:
-            out.append("<call " + text(node))
-        else:
-            out.append(("c:" if _CONSTANT.fullmatch(text(node)) else "v:") + text(node))
-    elif kind == "field_identifier":
-        out.append("m:" + text(node))
-    elif kind in ("primitive_type", "type_identifier", "statement_identifier"):
-        out.append("<" + text(node))
-    elif kind == "compound_statement" and (lone := _lone_body(node)) is not None:
-        return _tokens(lone, out)  # braces around one statement are layout
-    else:
-        out.append("<" + kind)
-        nodes = 1 + sum(_tokens(child, out) for child in node.children)
-        out.append(">")
-        return nodes
-    return 1
