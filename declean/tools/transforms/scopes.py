@@ -20,6 +20,7 @@ namespace:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -107,8 +108,13 @@ def macro_identifiers(body: bytes) -> list[tuple[int, int]]:
     return [match.span(1) for match in _MACRO_TOKENS.finditer(body) if match.group(1) is not None]
 
 
+@functools.lru_cache(maxsize=32)
 def resolve(tree: Tree) -> Resolution:
-    """Bind every identifier of ``tree`` to its declaration (see the module docstring for the rules)."""
+    """Bind every identifier of ``tree`` to its declaration (see the module docstring for the rules).
+
+    Cached per tree, like its parse and index (:mod:`declean.tools.cparse`): the NAME measure, the NAME
+    and MC transforms and the breakage finders resolve the same program, so callers must not change what
+    they get."""
     resolver = _Resolver()
     resolver.visit(tree.root_node, Scope(kind="file", parent=None, function=None))
     names = {text(node) for node in walk(tree.root_node) if node.type in _NAME_NODES}
