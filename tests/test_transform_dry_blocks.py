@@ -217,13 +217,83 @@ def test_a_loop_whose_condition_is_not_a_bound_keeps_the_rest_inside_the_first_p
     assert "        for (size_t i = 1; line[i] != '\\0'; i++) {" in code
 
 
+TABLE = """\
+#include <stdio.h>
+
+#define MIN_CELSIUS -20
+#define MAX_CELSIUS 40
+#define STEP_CELSIUS 10
+
+int main(void)
+{
+    for (int celsius = MIN_CELSIUS; celsius <= MAX_CELSIUS; celsius += STEP_CELSIUS) {
+        double fahrenheit = celsius * 9.0 / 5.0 + 32.0;
+        printf("%4d %6.1f\\n", celsius, fahrenheit);
+    }
+    return 0;
+}
+"""
+
+COUNTDOWN = program("""\
+    int count = 0;
+    int values[8];
+    while (count < 8 && scanf("%d", &values[count]) == 1) {
+        count++;
+    }
+    for (int i = count - 1; i >= 0; i--) {
+        printf("%d ", values[i]);
+    }
+    printf("\\n");
+""")
+
+HALVES = program("""\
+    for (double x = 0.1; x < 1.0; x += 0.1) {
+        printf("%.17g\\n", x);
+    }
+""")
+
+SHIFTED = """\
+#include <stdio.h>
+
+#define STEP 1 << 1
+
+int main(void)
+{
+    for (int i = 20; i > 3; i -= STEP) {
+        printf("%d\\n", i);
+    }
+    return 0;
+}
+"""
+
+
+def test_a_loop_counting_by_a_step_starts_again_at_its_second_value() -> None:
+    code = peeled(TABLE)
+    assert "    if ((int)MIN_CELSIUS <= MAX_CELSIUS) {\n        int celsius = MIN_CELSIUS;" in code
+    assert "for (int celsius = MIN_CELSIUS + STEP_CELSIUS; celsius <= MAX_CELSIUS; celsius += STEP" in code
+    assert "for (int i = (count - 1) - 1; i >= 0; i--) {" in peeled(COUNTDOWN, line=10)
+    assert "for (double x = (double)0.1 + 0.1; x < 1.0; x += 0.1) {" in peeled(HALVES)
+    assert "for (int i = 18; i > 3; i -= STEP) {" not in peeled(SHIFTED)
+    assert "for (int i = 20 - (STEP); i > 3; i -= STEP) {" in peeled(SHIFTED)
+
+
 @pytest.mark.parametrize(
-    ("source", "stdin"),
-    [(READER, ["3 4 -1 5\n", "", "7\n", "-2 8\n"]), (ODDS, [""]), (WORDS, [""])],
-    ids=["while-break", "for-continue", "for-nested"],
+    ("source", "stdin", "line"),
+    [
+        (READER, ["3 4 -1 5\n", "", "7\n", "-2 8\n"], 0),
+        (ODDS, [""], 0),
+        (WORDS, [""], 0),
+        (TABLE, [""], 0),
+        (COUNTDOWN, ["", "5\n", "1 2 3 4 5 6 7 8 9\n"], 10),
+        (HALVES, [""], 0),
+        (SHIFTED, [""], 0),
+    ],
+    ids=["while-break", "for-continue", "for-nested", "for-step", "for-down", "for-double", "for-macro-step"],
 )
-def test_peeling_keeps_the_behaviour(local_sandbox: LocalSandbox, source: str, stdin: list[str]) -> None:
-    assert_same_behaviour(local_sandbox, source, peeled(source), stdin)
+def test_peeling_keeps_the_behaviour(
+    local_sandbox: LocalSandbox, source: str, stdin: list[str], line: int
+) -> None:
+    assert_same_behaviour(local_sandbox, source, peeled(source, line), stdin)
 
 
 @pytest.mark.parametrize(
@@ -240,8 +310,15 @@ def test_peeling_keeps_the_behaviour(local_sandbox: LocalSandbox, source: str, s
         ("    int n = 0;\n    if (n == 0)\n        while (n < 3)\n            n++;\n"
          "    else\n        n = 9;\n",
          "the loop is not a statement of a block"),
+        ("    for (int i = 1; i < 99; i *= 2) {\n        printf(\"%d\\n\", i);\n    }\n",
+         "the loop does not count by a step"),
+        ("    for (int i = 0; i < 9; i += getchar()) {\n        printf(\"%d\\n\", i);\n    }\n",
+         "the loop does not count by a step"),
+        ("    for (int i = 1; i < 99; i += i) {\n        printf(\"%d\\n\", i);\n    }\n",
+         "the loop does not count by a step"),
     ],
-    ids=["counter-written", "scope-clash", "static-local", "two-exits", "if-body"],
+    ids=["counter-written", "scope-clash", "static-local", "two-exits", "if-body", "doubling", "effect-step",
+         "counter-step"],
 )  # fmt: skip
 def test_loops_that_cannot_be_peeled_say_why(body: str, reason: str) -> None:
     tree = parse(program(body))

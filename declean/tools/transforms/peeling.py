@@ -8,8 +8,10 @@ The shapes, all exact for any input:
   ``if (S < E) { B[i := S] }  for (T i = S + 1; i < E; i++) B`` when no pass can change ``S`` or ``E``:
   they are side-effect free and their variables are the function's own, never written by ``B`` and never
   address-taken;
-* any other ``for`` loop counting up by one from such an ``S`` keeps the rest of the loop inside the
-  ``if``: ``if (C[i := S]) { B[i := S]  for (T i = S + 1; C; i++) B }`` (``s[i] != '\\0'``).
+* any other ``for`` loop counting by a step from such an ``S`` (``i++``, ``i--``, ``i += X``, ``i -= X``
+  with a side-effect free ``X``) keeps the rest of the loop inside the ``if``:
+  ``if (C[i := S]) { B[i := S]  for (T i = S + X; C; i += X) B }`` (``s[i] != '\\0'``, ``i >= 0``,
+  ``c <= MAX; c += STEP``). ``X`` is evaluated after the first pass in both, so it may even change.
 
 In the written-out pass ``i`` is replaced by ``S`` when both are plain ``int`` (``values[0]``); otherwise
 the pass declares ``T i = S;`` itself and the test reads ``(T)S``. The body may leave or restart the loop
@@ -22,6 +24,8 @@ of an ``if`` with an ``else`` would take the new ``if``'s place).
 
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node, Tree
 
 from declean.tools.cparse import Edit, declarator_name, descendants_of_type, enclosing_function, text, walk
@@ -31,6 +35,7 @@ from declean.tools.transforms.inlining.names import declarations, declared_names
 
 _EFFECTS = ("call_expression", "assignment_expression", "update_expression", "comma_expression")
 _BLOCKS = ("compound_statement", "case_statement")
+_ATOM = re.compile(r"-?[\w.]+")
 
 
 def peel(source: bytes, tree: Tree, loop: Node) -> Edit | str:
@@ -60,7 +65,7 @@ def _peeled_for(loop: Node, body: Node, exit: Exit | None, indent: str, unit: st
     counter = _counter(loop)
     if isinstance(counter, str):
         return counter
-    declaration, name, start, condition, flat = counter
+    declaration, name, start, condition, step, flat = counter
     leaves = exit is not None and exit.jump.type == "break_statement"
     flat = flat and not leaves
     if _writes(body, name) or name in declared_names(body):
@@ -69,7 +74,7 @@ def _peeled_for(loop: Node, body: Node, exit: Exit | None, indent: str, unit: st
     number = start.type == "number_literal" and text(start).isdigit()
     plain = kind == "int" and number
     used = any(_named(node, name) for node in walk(body))
-    following = str(int(text(start)) + 1) if number else f"{_operand(start)} + 1"
+    following = _following(start, step, kind)
     offset, rest = loop.start_byte, text(loop)
     rest = rest[: start.start_byte - offset] + following + rest[start.end_byte - offset :]
     inner = indent + unit
@@ -84,9 +89,10 @@ def _peeled_for(loop: Node, body: Node, exit: Exit | None, indent: str, unit: st
     return Edit(loop.start_byte, loop.end_byte, peeled + ("\n" + indent + rest if flat else ""))
 
 
-def _counter(loop: Node) -> tuple[Node, str, Node, Node, bool] | str:
-    """``(declaration, name, start, condition, flat)`` of a ``for`` loop counting up by one, ``flat``
-    when its condition is ``i < E`` with a bound no pass can change; or why it is no such loop."""
+def _counter(loop: Node) -> tuple[Node, str, Node, Node, str, bool] | str:
+    """``(declaration, name, start, condition, step, flat)`` of a ``for`` loop counting by a step (``+
+    1``, ``- 1``, ``+ X``, ``- X``), ``flat`` when it counts up by one while ``i < E`` with a bound no
+    pass can change; or why it is no such loop."""
     declaration = loop.child_by_field_name("initializer")
     condition = loop.child_by_field_name("condition")
     update = loop.child_by_field_name("update")
@@ -98,15 +104,61 @@ def _counter(loop: Node) -> tuple[Node, str, Node, Node, bool] | str:
     if start is None or counter is None or parts[0].child_by_field_name("declarator") != counter:
         return "the counter has no start value"
     name = text(counter)
-    steps = {f"{name}++", f"++{name}", f"{name} += 1"}
-    if condition is None or update is None or " ".join(text(update).split()) not in steps:
-        return "the loop does not count up by one"
+    step = _step(name, update)
+    if condition is None or step is None:
+        return "the loop does not count by a step"
     function = enclosing_function(loop)
     if function is None or not _invariant(start, loop, function, name):
         return "a pass could change the start"
     bound = _bound(name, condition)
-    flat = bound is not None and _invariant(bound, loop, function, name)
-    return declaration, name, start, condition, flat
+    flat = step == "+ 1" and bound is not None and _invariant(bound, loop, function, name)
+    return declaration, name, start, condition, step, flat
+
+
+def _step(name: str, update: Node | None) -> str | None:
+    """What the update adds to the counter (``+ 1``, ``- 1``, ``+ X``, ``- (a + b)``): ``i++``, ``++i``,
+    ``i--``, ``--i``, ``i += X`` or ``i -= X`` with ``X`` side-effect free and free of the counter."""
+    if update is None:
+        return None
+    flat = "".join(text(update).split())
+    if flat in (f"{name}++", f"++{name}"):
+        return "+ 1"
+    if flat in (f"{name}--", f"--{name}"):
+        return "- 1"
+    if update.type != "assignment_expression" or not _named(update.child_by_field_name("left"), name):
+        return None
+    operator = text(update.child_by_field_name("operator") or update)
+    amount = update.child_by_field_name("right")
+    if operator not in ("+=", "-=") or amount is None or descendants_of_type(amount, *_EFFECTS):
+        return None
+    if any(_named(node, name) for node in walk(amount)):
+        return None
+    return f"{operator[0]} {_operand(amount) if _single_valued(amount) else f'({text(amount)})'}"
+
+
+def _single_valued(expression: Node) -> bool:
+    """Not a macro whose body could bind to a neighbouring operator once expanded (``#define STEP 1 << 2``
+    in ``S + STEP``): a macro's body must be one number or name."""
+    if expression.type != "identifier":
+        return True
+    root = expression
+    while root.parent is not None:
+        root = root.parent
+    for macro in descendants_of_type(root, "preproc_def"):
+        if _named(macro.child_by_field_name("name"), text(expression)):
+            body = text(value).strip() if (value := macro.child_by_field_name("value")) else ""
+            return bool(_ATOM.fullmatch(body))
+    return True
+
+
+def _following(start: Node, step: str, kind: str) -> str:
+    """The counter's second value: ``S`` plus its step, folded when both are decimal numbers. A floating
+    counter adds to ``(T)S``, as the loop's ``i += X`` adds to ``i``, so the sum rounds the same."""
+    sign, amount = step.split(" ", 1)
+    if start.type == "number_literal" and text(start).isdigit() and amount.isdigit():
+        return str(int(text(start)) + int(amount) if sign == "+" else int(text(start)) - int(amount))
+    floating = "float" in kind or "double" in kind
+    return f"({kind}){_operand(start)} {step}" if floating else f"{_operand(start)} {step}"
 
 
 def _bound(name: str, condition: Node) -> Node | None:
@@ -220,8 +272,8 @@ def _root(node: Node) -> str | None:
     return text(node) if node.type == "identifier" else None
 
 
-def _named(node: Node, name: str) -> bool:
-    return node.type == "identifier" and text(node) == name
+def _named(node: Node | None, name: str) -> bool:
+    return node is not None and node.type == "identifier" and text(node) == name
 
 
 def _operand(expression: Node) -> str:
