@@ -269,7 +269,14 @@ int main(void)
 
 def test_a_loop_counting_by_a_step_starts_again_at_its_second_value() -> None:
     code = peeled(TABLE)
-    assert "    if ((int)MIN_CELSIUS <= MAX_CELSIUS) {\n        int celsius = MIN_CELSIUS;" in code
+    assert "    if (MIN_CELSIUS <= MAX_CELSIUS) {\n        double fahrenheit = MIN_CELSIUS * 9.0" in code
+    assert 'printf("%4d %6.1f\\n", MIN_CELSIUS, fahrenheit);' in code
+    redefined = TABLE.replace(
+        "#define STEP_CELSIUS", "#undef MIN_CELSIUS\n#define MIN_CELSIUS -30\n#define STEP_CELSIUS"
+    )
+    assert "    if ((int)MIN_CELSIUS <= MAX_CELSIUS) {\n        int celsius = MIN_CELSIUS;" in peeled(
+        redefined
+    )
     assert "for (int celsius = MIN_CELSIUS + STEP_CELSIUS; celsius <= MAX_CELSIUS; celsius += STEP" in code
     assert "for (int i = (count - 1) - 1; i >= 0; i--) {" in peeled(COUNTDOWN, line=10)
     assert "for (double x = (double)0.1 + 0.1; x < 1.0; x += 0.1) {" in peeled(HALVES)

@@ -36,6 +36,7 @@ from declean.tools.transforms.inlining.names import declarations, declared_names
 _EFFECTS = ("call_expression", "assignment_expression", "update_expression", "comma_expression")
 _BLOCKS = ("compound_statement", "case_statement")
 _ATOM = re.compile(r"-?[\w.]+")
+_INT = re.compile(r"-?[0-9]+")
 
 
 def peel(source: bytes, tree: Tree, loop: Node) -> Edit | str:
@@ -71,8 +72,7 @@ def _peeled_for(loop: Node, body: Node, exit: Exit | None, indent: str, unit: st
     if _writes(body, name) or name in declared_names(body):
         return "the body writes or redeclares the loop counter"
     kind = " ".join(text(declaration.child_by_field_name("type") or declaration).split())
-    number = start.type == "number_literal" and text(start).isdigit()
-    plain = kind == "int" and number
+    plain = kind == "int" and _int_constant(start)
     used = any(_named(node, name) for node in walk(body))
     following = _following(start, step, kind)
     offset, rest = loop.start_byte, text(loop)
@@ -139,16 +139,33 @@ def _step(name: str, update: Node | None) -> str | None:
 def _single_valued(expression: Node) -> bool:
     """Not a macro whose body could bind to a neighbouring operator once expanded (``#define STEP 1 << 2``
     in ``S + STEP``): a macro's body must be one number or name."""
+    body = _macro_body(expression)
+    return body is None or bool(_ATOM.fullmatch(body))
+
+
+def _int_constant(expression: Node) -> bool:
+    """A decimal ``int``: a literal, or a macro defined as one (``MIN_CELSIUS`` for ``-20``), which the
+    written-out pass can use for the counter as it is, as a student would."""
+    if expression.type == "number_literal":
+        return text(expression).isdigit()
+    body = _macro_body(expression)
+    return body is not None and _INT.fullmatch(body) is not None and abs(int(body)) < 2**31
+
+
+def _macro_body(expression: Node) -> str | None:
+    """The body of the object-like macro an identifier names (``?`` when it is defined more than once,
+    so which body applies is not known here), or ``None``."""
     if expression.type != "identifier":
-        return True
+        return None
     root = expression
     while root.parent is not None:
         root = root.parent
-    for macro in descendants_of_type(root, "preproc_def"):
-        if _named(macro.child_by_field_name("name"), text(expression)):
-            body = text(value).strip() if (value := macro.child_by_field_name("value")) else ""
-            return bool(_ATOM.fullmatch(body))
-    return True
+    bodies = [
+        text(value).strip() if (value := macro.child_by_field_name("value")) else ""
+        for macro in descendants_of_type(root, "preproc_def")
+        if _named(macro.child_by_field_name("name"), text(expression))
+    ]
+    return None if not bodies else bodies[0] if len(bodies) == 1 else "?"
 
 
 def _following(start: Node, step: str, kind: str) -> str:
