@@ -267,6 +267,29 @@ int main(void)
 """
 
 
+OCTAL = """\
+#include <stdio.h>
+
+#define FIRST 1 << 2
+
+int main(void)
+{
+    for (int i = 010; i < 12; i++) {
+        printf("%d %d\\n", i, i * i);
+    }
+    for (int i = FIRST; i < 9; i++) {
+        printf("%d %d\\n", i, i * i);
+    }
+    return 0;
+}
+"""
+
+
+def test_a_second_value_keeps_octal_starts_and_macro_bodies_whole() -> None:
+    assert "    for (int i = 010 + 1; i < 12; i++) {" in peeled(OCTAL)
+    assert "    for (int i = (FIRST) + 1; i < 9; i++) {" in peeled(OCTAL, line=10)
+
+
 def test_a_loop_counting_by_a_step_starts_again_at_its_second_value() -> None:
     code = peeled(TABLE)
     assert "    if (MIN_CELSIUS <= MAX_CELSIUS) {\n        double fahrenheit = MIN_CELSIUS * 9.0" in code
@@ -294,8 +317,20 @@ def test_a_loop_counting_by_a_step_starts_again_at_its_second_value() -> None:
         (COUNTDOWN, ["", "5\n", "1 2 3 4 5 6 7 8 9\n"], 10),
         (HALVES, [""], 0),
         (SHIFTED, [""], 0),
+        (OCTAL, [""], 0),
+        (OCTAL, [""], 10),
     ],
-    ids=["while-break", "for-continue", "for-nested", "for-step", "for-down", "for-double", "for-macro-step"],
+    ids=[
+        "while-break",
+        "for-continue",
+        "for-nested",
+        "for-step",
+        "for-down",
+        "for-double",
+        "for-macro-step",
+        "for-octal",
+        "for-macro-start",
+    ],
 )
 def test_peeling_keeps_the_behaviour(
     local_sandbox: LocalSandbox, source: str, stdin: list[str], line: int

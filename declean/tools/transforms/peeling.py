@@ -37,6 +37,7 @@ _EFFECTS = ("call_expression", "assignment_expression", "update_expression", "co
 _BLOCKS = ("compound_statement", "case_statement")
 _ATOM = re.compile(r"-?[\w.]+")
 _INT = re.compile(r"-?[0-9]+")
+_DECIMAL = re.compile(r"0|[1-9][0-9]*")
 
 
 def peel(source: bytes, tree: Tree, loop: Node) -> Edit | str:
@@ -169,13 +170,15 @@ def _macro_body(expression: Node) -> str | None:
 
 
 def _following(start: Node, step: str, kind: str) -> str:
-    """The counter's second value: ``S`` plus its step, folded when both are decimal numbers. A floating
-    counter adds to ``(T)S``, as the loop's ``i += X`` adds to ``i``, so the sum rounds the same."""
+    """The counter's second value: ``S`` plus its step, folded when both are decimal numbers (``010`` is
+    octal). A floating counter adds to ``(T)S``, as the loop's ``i += X`` adds to ``i``, so the sum rounds
+    the same; a macro that could bind to the ``+`` once expanded is parenthesised."""
     sign, amount = step.split(" ", 1)
-    if start.type == "number_literal" and text(start).isdigit() and amount.isdigit():
+    if _DECIMAL.fullmatch(text(start)) and _DECIMAL.fullmatch(amount):
         return str(int(text(start)) + int(amount) if sign == "+" else int(text(start)) - int(amount))
+    first = _operand(start) if _single_valued(start) else f"({text(start)})"
     floating = "float" in kind or "double" in kind
-    return f"({kind}){_operand(start)} {step}" if floating else f"{_operand(start)} {step}"
+    return f"({kind}){first} {step}" if floating else f"{first} {step}"
 
 
 def _bound(name: str, condition: Node) -> Node | None:
