@@ -134,14 +134,15 @@ def _step(name: str, update: Node | None) -> str | None:
         return None
     if any(_named(node, name) for node in walk(amount)):
         return None
-    return f"{operator[0]} {_operand(amount) if _single_valued(amount) else f'({text(amount)})'}"
+    return f"{operator[0]} {_summand(amount)}"
 
 
-def _single_valued(expression: Node) -> bool:
-    """Not a macro whose body could bind to a neighbouring operator once expanded (``#define STEP 1 << 2``
-    in ``S + STEP``): a macro's body must be one number or name."""
+def _summand(expression: Node) -> str:
+    """``expression`` as an operand of ``+`` or ``-``: :func:`_operand`, and a macro whose body could bind to
+    a neighbouring operator once expanded (``#define STEP 1 << 2`` in ``S + STEP``) in parentheses too."""
     body = _macro_body(expression)
-    return body is None or bool(_ATOM.fullmatch(body))
+    whole = body is None or bool(_ATOM.fullmatch(body))
+    return _operand(expression) if whole else f"({text(expression)})"
 
 
 def _int_constant(expression: Node) -> bool:
@@ -176,7 +177,7 @@ def _following(start: Node, step: str, kind: str) -> str:
     sign, amount = step.split(" ", 1)
     if _DECIMAL.fullmatch(text(start)) and _DECIMAL.fullmatch(amount):
         return str(int(text(start)) + int(amount) if sign == "+" else int(text(start)) - int(amount))
-    first = _operand(start) if _single_valued(start) else f"({text(start)})"
+    first = _summand(start)
     floating = "float" in kind or "double" in kind
     return f"({kind}){first} {step}" if floating else f"{first} {step}"
 
