@@ -1,0 +1,139 @@
+"""How often the embedded model's fixer repairs the generator's wrong programs, by fixer temperature.
+
+The README job's problems without a given solution (those with expected outputs) each get the program the
+graph's first sample gets (the generator at temperature 0); a program that fails is shown to the fixer with
+the report the graph would give it (compile errors, the failing stdin cases, or the wrong outputs), once
+per temperature and sample (each sample its own ``seed``; temperature 0 once, as it is greedy). The reply
+is compiled and run in the real sandbox and compared as the graph's ``check`` node does: ``fixed`` (every
+case right), ``closer`` (a later check or fewer failures, as the fix policy counts progress), ``same``,
+``worse`` or ``no_code``. One server answers every temperature; which goes first (and pays for reading the
+prompt, which the server then keeps) changes from problem to problem. Last line: ``best=<temperature>``, or
+``best=none`` when no reply fixed a program.
+
+    .venv/bin/python bench/fixer_pass.py [--temperatures 0 0.8] [--samples 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from langchain_openai import ChatOpenAI
+
+from declean.agents import fixer, generator
+from declean.errors import ReplyParseError
+from declean.graphs.fix_policy import FailureStage, Standing
+from declean.models.embedded import QWEN_CODER_1_5B, model_path
+from declean.models.llama_server import LlamaServer
+from declean.problems import Problem, load_problems
+from declean.sandbox.local import LocalSandbox
+from declean.tools.adequacy import wrong_outputs
+from declean.tools.compiler import render_compile_report, render_run_report
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def examine(sandbox: LocalSandbox, problem: Problem, code: str) -> tuple[Standing, str] | None:
+    """Where a failing program stands and the report the graph would show the fixer; ``None`` if right."""
+    compiled = sandbox.compile(code)
+    if compiled.program is None:
+        standing = Standing(stage=FailureStage.COMPILE, failures=max(1, len(compiled.errors)))
+        return standing, render_compile_report(compiled)
+    runs = [sandbox.run(compiled.program, stdin) for stdin in problem.stdin]
+    failing = [(index, run) for index, run in enumerate(runs) if not run.ok]
+    if failing:
+        report = "\n\n".join(render_run_report(index, problem.stdin[index], run) for index, run in failing)
+        return Standing(stage=FailureStage.RUN, failures=len(failing)), report
+    assert problem.expected is not None
+    wrong = wrong_outputs(problem.expected, [run.stdout for run in runs], problem.stdin)
+    if wrong:
+        report = "The program prints the wrong output:\n\n" + "\n\n".join(wrong)
+        return Standing(stage=FailureStage.OUTPUT, failures=len(wrong)), report
+    return None
+
+
+def outcome(before: Standing, after: tuple[Standing, str] | None) -> str:
+    """What one fixer reply achieved against the program it was shown."""
+    if after is None:
+        return "fixed"
+    if after[0].beats(before):
+        return "closer"
+    return "worse" if before.beats(after[0]) else "same"
+
+
+def model(base_url: str, temperature: float, seed: int) -> ChatOpenAI:
+    """A client of the one server, at ``temperature`` with ``seed``."""
+    return ChatOpenAI(
+        base_url=base_url,
+        model=QWEN_CODER_1_5B.name,
+        api_key="not-needed",
+        temperature=temperature,
+        seed=seed,
+        max_retries=0,
+        timeout=600,
+        extra_body={"max_tokens": 2048},
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--temperatures", type=float, nargs="+", default=[0.0, 0.8])
+    parser.add_argument("--samples", type=int, default=2, help="fixer replies per program and temperature")
+    parser.add_argument("--problems", type=Path, default=ROOT / "examples" / "problems.yaml")
+    options = parser.parse_args()
+    problems = [p for p in load_problems(options.problems) if p.solution is None and p.expected is not None]
+    outcomes: dict[float, list[str]] = defaultdict(list)
+    seconds: dict[float, float] = defaultdict(float)
+    with LlamaServer(model_path()) as server, LocalSandbox() as sandbox:
+        for number, problem in enumerate(problems):
+            reply = model(server.base_url, 0.0, 0).invoke(generator.build_messages(problem.statement)).text
+            try:
+                code = generator.parse(reply)
+            except ReplyParseError:
+                print(f"  {problem.id:<20} generator wrote no code", flush=True)
+                continue
+            failure = examine(sandbox, problem, code)
+            if failure is None:
+                print(f"  {problem.id:<20} right at once", flush=True)
+                continue
+            before, report = failure
+            print(f"  {problem.id:<20} {before.describe()}", flush=True)
+            messages = fixer.build_messages(problem.statement, code, report)
+            # The server reuses the prompt's cache after the first call: that call takes turns.
+            turn = number % len(options.temperatures)
+            temperatures = options.temperatures[turn:] + options.temperatures[:turn]
+            for sample in range(options.samples):
+                for temperature in temperatures:
+                    if temperature == 0 and sample > 0:
+                        continue
+                    started = time.perf_counter()
+                    answer = model(server.base_url, temperature, sample).invoke(messages).text
+                    seconds[temperature] += time.perf_counter() - started
+                    try:
+                        result = outcome(before, examine(sandbox, problem, fixer.parse(answer)))
+                    except ReplyParseError:
+                        result = "no_code"
+                    outcomes[temperature].append(result)
+                    print(f"    T={temperature:<4} sample {sample}: {result}", flush=True)
+    for temperature in options.temperatures:
+        found = outcomes[temperature]
+        calls = max(1, len(found))
+        kinds = {kind: found.count(kind) for kind in sorted(set(found))}
+        print(
+            f"T={temperature}: {found.count('fixed')} of {len(found)} fixer replies fixed the program, "
+            f"{found.count('closer')} got closer; {kinds}; {seconds[temperature] / calls:.1f}s per call"
+        )
+    rate = {t: outcomes[t].count("fixed") / max(1, len(outcomes[t])) for t in options.temperatures}
+    best = max(options.temperatures, key=lambda t: (rate[t], -t))
+    print(f"best={best if rate[best] > 0 else 'none'}")
+
+
+if __name__ == "__main__":
+    main()
