@@ -7,9 +7,12 @@ sample per problem, a fresh model cache per run as ``declean run`` has by defaul
 cannot run 16-wide, so the headline figure uses a sandbox that sleeps a fixed time (default 20 ms) per
 compile and per run and answers with results recorded from the real ``LocalSandbox`` during an untimed
 warm-up run (compiles by source, runs by binary hash and stdin), so every output the graph checks is
-real. Each side runs --rounds times, alternating; the median counts. For information the same ratio is
-then measured once with the real sandbox, which is CPU-bound here. Last line: ``ratio=<throughput at
---concurrency / throughput at 1>`` (ideal: --concurrency).
+real. Each side runs --rounds times, alternating; the median counts. Each run's CPU time per problem (the
+process's, all threads) is printed too: the pipeline's Python runs on the event loop, one core, so at
+--concurrency the wall time cannot fall much below problems x that CPU time, and the share of the wall it
+takes says how far the machine's speed, rather than the waiting, decides the ratio. For information the
+same ratio is then measured once with the real sandbox, which is CPU-bound here. Last line:
+``ratio=<throughput at --concurrency / throughput at 1>`` (ideal: --concurrency).
 
     .venv/bin/python bench/concurrency.py --problems 32 --latency 0.1 --concurrency 16
 """
@@ -21,6 +24,7 @@ import os
 import statistics
 import sys
 import tempfile
+import time
 from contextlib import ExitStack, closing
 from pathlib import Path
 
@@ -40,6 +44,8 @@ class Runner:
     def __init__(self, problems: list[Problem], latency: float, scratch: Path, use_cache: bool) -> None:
         self.problems, self.latency, self.scratch, self.use_cache = problems, latency, scratch, use_cache
         self.count = 0
+        self.cpu_seconds = 0.0
+        """The CPU time of the last run (this process, all threads)."""
 
     def run(self, sandbox: Sandbox, concurrency: int, label: str) -> float:
         """Wall-clock seconds of one run; prints its outcome."""
@@ -61,15 +67,52 @@ class Runner:
                 principles=["NAME"],
                 samples_per_problem=1,
             )
+            cpu_before = time.process_time()
             summary, seconds = timed_run(self.problems, context, out_dir)
+            self.cpu_seconds = time.process_time() - cpu_before
         rate = len(self.problems) / seconds
+        cpu_ms = self.cpu_seconds / len(self.problems) * 1000
         print(
             f"  {label:<24} concurrency={concurrency:<3} {seconds:6.2f}s {rate:6.2f} problems/s"
-            f" model_calls={model.calls} {describe(summary)}"
+            f" cpu={cpu_ms:5.1f}ms/problem model_calls={model.calls} {describe(summary)}"
         )
         if summary.done_problems != len(self.problems):
             raise RuntimeError(f"{label}: only {summary.done_problems} problems finished")
         return seconds
+
+
+def alternate(
+    runner: Runner, sandbox: Sandbox, concurrency: int, rounds: int
+) -> tuple[list[float], list[float], list[float]]:
+    """``rounds`` runs at 1 and at ``concurrency``, taking turns to go first: the wall seconds of each
+    side, and the CPU seconds of the concurrent side's runs."""
+    serial: list[float] = []
+    wide: list[float] = []
+    wide_cpu: list[float] = []
+    for round_index in range(rounds):
+        label = f"round {round_index + 1}"
+        sides = [1, concurrency] if round_index % 2 == 0 else [concurrency, 1]
+        for side in sides:
+            seconds = runner.run(sandbox, side, label)
+            if side == 1:
+                serial.append(seconds)
+            else:
+                wide.append(seconds)
+                wide_cpu.append(runner.cpu_seconds)
+    return serial, wide, wide_cpu
+
+
+def real_sandbox_ratio(runner: Runner, real: LocalSandbox, concurrency: int) -> float:
+    """The same ratio, measured once with the real sandbox (for information: bounded by the cores)."""
+    print(f"real LocalSandbox (gcc and the programs on {os.cpu_count()} cores: CPU-bound here):")
+    problems = len(runner.problems)
+    serial = problems / runner.run(real, 1, "real")
+    wide = problems / runner.run(real, concurrency, "real")
+    print(
+        f"  throughput: {serial:.2f} problems/s at 1, {wide:.2f} problems/s at "
+        f"{concurrency}: x{wide / serial:.2f} (for information; bounded by the cores)"
+    )
+    return wide / serial
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,13 +150,9 @@ def main(argv: list[str] | None = None) -> int:
             fixed.misses = 0
 
             print(f"fixed-latency sandbox ({args.sandbox_latency * 1000:.0f} ms per compile or run):")
-            samples: dict[int, list[float]] = {1: [], args.concurrency: []}
-            for round_index in range(args.rounds):
-                order = list(samples) if round_index % 2 == 0 else list(reversed(samples))
-                for concurrency in order:
-                    samples[concurrency].append(runner.run(fixed, concurrency, f"round {round_index + 1}"))
-            serial = args.problems / statistics.median(samples[1])
-            wide = args.problems / statistics.median(samples[args.concurrency])
+            serial_seconds, wide_seconds, wide_cpu = alternate(runner, fixed, args.concurrency, args.rounds)
+            serial = args.problems / statistics.median(serial_seconds)
+            wide = args.problems / statistics.median(wide_seconds)
             ratio = wide / serial
             print(f"  table misses while timing: {fixed.misses} (0 means every sandbox call cost the same)")
             print(
@@ -121,23 +160,21 @@ def main(argv: list[str] | None = None) -> int:
                 f"{args.concurrency}: x{ratio:.2f} (ideal x{args.concurrency}, target "
                 f">= x{0.85 * args.concurrency:.1f})"
             )
+            cpu_ms = statistics.median(wide_cpu) / args.problems * 1000
+            busy = statistics.median(wide_cpu) / statistics.median(wide_seconds)
+            print(
+                f"  CPU per problem at {args.concurrency}: {cpu_ms:.1f} ms (median): {busy:.0%} of the "
+                "run's wall time is its CPU time, which one event loop cannot overlap with itself"
+            )
 
-            real_ratio = None
-            if not args.skip_real:
-                print(f"real LocalSandbox (gcc and the programs on {os.cpu_count()} cores: CPU-bound here):")
-                real_serial = args.problems / runner.run(real, 1, "real")
-                real_wide = args.problems / runner.run(real, args.concurrency, "real")
-                real_ratio = real_wide / real_serial
-                print(
-                    f"  throughput: {real_serial:.2f} problems/s at 1, {real_wide:.2f} problems/s at "
-                    f"{args.concurrency}: x{real_ratio:.2f} (for information; bounded by the cores)"
-                )
+            real_ratio = None if args.skip_real else real_sandbox_ratio(runner, real, args.concurrency)
     finally:
         real.close()
 
     print(f"throughput1={serial:.3f}")
     print(f"throughput{args.concurrency}={wide:.3f}")
     print(f"misses={fixed.misses}")
+    print(f"cpu_ms_per_problem={cpu_ms:.2f}")
     if real_ratio is not None:
         print(f"real_sandbox_ratio={real_ratio:.3f}")
     print(f"ratio={ratio:.3f}")
