@@ -7,12 +7,12 @@ sample per problem, a fresh model cache per run as ``declean run`` has by defaul
 cannot run 16-wide, so the headline figure uses a sandbox that sleeps a fixed time (default 20 ms) per
 compile and per run and answers with results recorded from the real ``LocalSandbox`` during an untimed
 warm-up run (compiles by source, runs by binary hash and stdin), so every output the graph checks is
-real. Each side runs --rounds times, alternating; the median counts. Each run's CPU time per problem (the
-process's, all threads) is printed too: the pipeline's Python runs on the event loop, one core, so at
---concurrency the wall time cannot fall much below problems x that CPU time, and the share of the wall it
-takes says how far the machine's speed, rather than the waiting, decides the ratio. For information the
-same ratio is then measured once with the real sandbox, which is CPU-bound here. Last line:
-``ratio=<throughput at --concurrency / throughput at 1>`` (ideal: --concurrency).
+real. Each side runs --rounds times, alternating; the median counts. The event loop's CPU time per problem
+is printed too (its thread's, so not the sandbox's or the cache's threads): the pipeline's Python runs
+there, on one core, so at --concurrency the wall time cannot fall below problems x that CPU time, and the
+share of the wall it takes says how far the machine's speed, rather than the waiting, decides the ratio.
+For information the same ratio is then measured once with the real sandbox, which is CPU-bound here. Last
+line: ``ratio=<throughput at --concurrency / throughput at 1>`` (ideal: --concurrency).
 
     .venv/bin/python bench/concurrency.py --problems 32 --latency 0.1 --concurrency 16
 """
@@ -45,7 +45,7 @@ class Runner:
         self.problems, self.latency, self.scratch, self.use_cache = problems, latency, scratch, use_cache
         self.count = 0
         self.cpu_seconds = 0.0
-        """The CPU time of the last run (this process, all threads)."""
+        """The CPU time of the last run's event loop (this thread's: ``run_problems`` runs it here)."""
 
     def run(self, sandbox: Sandbox, concurrency: int, label: str) -> float:
         """Wall-clock seconds of one run; prints its outcome."""
@@ -67,14 +67,14 @@ class Runner:
                 principles=["NAME"],
                 samples_per_problem=1,
             )
-            cpu_before = time.process_time()
+            cpu_before = time.thread_time()
             summary, seconds = timed_run(self.problems, context, out_dir)
-            self.cpu_seconds = time.process_time() - cpu_before
+            self.cpu_seconds = time.thread_time() - cpu_before
         rate = len(self.problems) / seconds
         cpu_ms = self.cpu_seconds / len(self.problems) * 1000
         print(
             f"  {label:<24} concurrency={concurrency:<3} {seconds:6.2f}s {rate:6.2f} problems/s"
-            f" cpu={cpu_ms:5.1f}ms/problem model_calls={model.calls} {describe(summary)}"
+            f" loop_cpu={cpu_ms:5.1f}ms/problem model_calls={model.calls} {describe(summary)}"
         )
         if summary.done_problems != len(self.problems):
             raise RuntimeError(f"{label}: only {summary.done_problems} problems finished")
@@ -163,8 +163,8 @@ def main(argv: list[str] | None = None) -> int:
             cpu_ms = statistics.median(wide_cpu) / args.problems * 1000
             busy = statistics.median(wide_cpu) / statistics.median(wide_seconds)
             print(
-                f"  CPU per problem at {args.concurrency}: {cpu_ms:.1f} ms (median): {busy:.0%} of the "
-                "run's wall time is its CPU time, which one event loop cannot overlap with itself"
+                f"  the event loop's CPU per problem at {args.concurrency}: {cpu_ms:.1f} ms (median), busy "
+                f"{busy:.0%} of the wall: the share the machine's speed, not the waiting, decides"
             )
 
             real_ratio = None if args.skip_real else real_sandbox_ratio(runner, real, args.concurrency)
@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"throughput1={serial:.3f}")
     print(f"throughput{args.concurrency}={wide:.3f}")
     print(f"misses={fixed.misses}")
-    print(f"cpu_ms_per_problem={cpu_ms:.2f}")
+    print(f"loop_cpu_ms_per_problem={cpu_ms:.2f}")
     if real_ratio is not None:
         print(f"real_sandbox_ratio={real_ratio:.3f}")
     print(f"ratio={ratio:.3f}")
