@@ -15,27 +15,20 @@ prompt, which the server then keeps) changes from problem to problem. Last line:
 
 from __future__ import annotations
 
-import argparse
-import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from langchain_openai import ChatOpenAI
+from _embedded import arguments, client, generated_problems
 
 from declean.agents import fixer, generator
 from declean.errors import ReplyParseError
 from declean.graphs.fix_policy import FailureStage, Standing
-from declean.models.embedded import QWEN_CODER_1_5B, model_path
+from declean.models.embedded import model_path
 from declean.models.llama_server import LlamaServer
-from declean.problems import Problem, load_problems
+from declean.problems import Problem
 from declean.sandbox.local import LocalSandbox
 from declean.tools.adequacy import wrong_outputs
 from declean.tools.compiler import render_compile_report, render_run_report
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def examine(sandbox: LocalSandbox, problem: Problem, code: str) -> tuple[Standing, str] | None:
@@ -66,34 +59,14 @@ def outcome(before: Standing, after: tuple[Standing, str] | None) -> str:
     return "worse" if before.beats(after[0]) else "same"
 
 
-def model(base_url: str, temperature: float, seed: int) -> ChatOpenAI:
-    """A client of the one server, at ``temperature`` with ``seed``."""
-    return ChatOpenAI(
-        base_url=base_url,
-        model=QWEN_CODER_1_5B.name,
-        api_key="not-needed",
-        temperature=temperature,
-        seed=seed,
-        max_retries=0,
-        timeout=600,
-        extra_body={"max_tokens": 2048},
-    )
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--temperatures", type=float, nargs="+", default=[0.0, 0.8])
-    parser.add_argument("--samples", type=int, default=2, help="fixer replies per program and temperature")
-    parser.add_argument("--problems", type=Path, default=ROOT / "examples" / "problems.yaml")
-    options = parser.parse_args()
-    problems = [p for p in load_problems(options.problems) if p.solution is None and p.expected is not None]
+    options = arguments(__doc__ or "", [0.0, 0.8], 2, "fixer replies per program and temperature")
+    problems = generated_problems(options.problems)
     outcomes: dict[float, list[str]] = defaultdict(list)
     seconds: dict[float, float] = defaultdict(float)
     with LlamaServer(model_path()) as server, LocalSandbox() as sandbox:
         for number, problem in enumerate(problems):
-            reply = model(server.base_url, 0.0, 0).invoke(generator.build_messages(problem.statement)).text
+            reply = client(server.base_url, 0.0, 0).invoke(generator.build_messages(problem.statement)).text
             try:
                 code = generator.parse(reply)
             except ReplyParseError:
@@ -114,7 +87,7 @@ def main() -> None:
                     if temperature == 0 and sample > 0:
                         continue
                     started = time.perf_counter()
-                    answer = model(server.base_url, temperature, sample).invoke(messages).text
+                    answer = client(server.base_url, temperature, sample).invoke(messages).text
                     seconds[temperature] += time.perf_counter() - started
                     try:
                         result = outcome(before, examine(sandbox, problem, fixer.parse(answer)))

@@ -11,25 +11,18 @@ sandbox and are compared as the graph's ``check`` node does. Last line: ``best=<
 
 from __future__ import annotations
 
-import argparse
-import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from langchain_openai import ChatOpenAI
+from _embedded import arguments, client, generated_problems
 
 from declean.agents import generator
 from declean.errors import ReplyParseError
-from declean.models.embedded import QWEN_CODER_1_5B, model_path
+from declean.models.embedded import model_path
 from declean.models.llama_server import LlamaServer
-from declean.problems import Problem, load_problems
+from declean.problems import Problem
 from declean.sandbox.local import LocalSandbox
 from declean.tools.adequacy import wrong_outputs
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def verdict(sandbox: LocalSandbox, problem: Problem, reply: str) -> str:
@@ -49,30 +42,15 @@ def verdict(sandbox: LocalSandbox, problem: Problem, reply: str) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--temperatures", type=float, nargs="+", default=[0.2, 0.8])
-    parser.add_argument("--samples", type=int, default=1, help="programs per problem and temperature")
-    parser.add_argument("--problems", type=Path, default=ROOT / "examples" / "problems.yaml")
-    options = parser.parse_args()
-    problems = [p for p in load_problems(options.problems) if p.solution is None and p.expected is not None]
+    options = arguments(__doc__ or "", [0.2, 0.8], 1, "programs per problem and temperature")
+    problems = generated_problems(options.problems)
     outcomes: dict[float, list[str]] = defaultdict(list)
     seconds: dict[float, float] = defaultdict(float)
     with LlamaServer(model_path()) as server, LocalSandbox() as sandbox:
         for sample in range(options.samples):
             for problem in problems:
                 for temperature in options.temperatures:
-                    model = ChatOpenAI(
-                        base_url=server.base_url,
-                        model=QWEN_CODER_1_5B.name,
-                        api_key="not-needed",  # type: ignore[arg-type]
-                        temperature=temperature,
-                        seed=sample,
-                        max_retries=0,
-                        timeout=600,
-                        extra_body={"max_tokens": 2048},
-                    )
+                    model = client(server.base_url, temperature, sample)
                     started = time.perf_counter()
                     reply = model.invoke(generator.build_messages(problem.statement)).text
                     seconds[temperature] += time.perf_counter() - started
