@@ -27,8 +27,8 @@ from declean.models.embedded import model_path
 from declean.models.llama_server import LlamaServer
 from declean.problems import Problem
 from declean.sandbox.local import LocalSandbox
-from declean.tools.adequacy import wrong_outputs
-from declean.tools.compiler import render_compile_report, render_run_report
+from declean.tools.adequacy import render_wrong_outputs, wrong_outputs
+from declean.tools.compiler import render_compile_report, render_failed_runs
 
 
 def examine(sandbox: LocalSandbox, problem: Problem, code: str) -> tuple[Standing, str] | None:
@@ -38,15 +38,13 @@ def examine(sandbox: LocalSandbox, problem: Problem, code: str) -> tuple[Standin
         standing = Standing(stage=FailureStage.COMPILE, failures=max(1, len(compiled.errors)))
         return standing, render_compile_report(compiled)
     runs = [sandbox.run(compiled.program, stdin) for stdin in problem.stdin]
-    failing = [(index, run) for index, run in enumerate(runs) if not run.ok]
+    failing = sum(not run.ok for run in runs)
     if failing:
-        report = "\n\n".join(render_run_report(index, problem.stdin[index], run) for index, run in failing)
-        return Standing(stage=FailureStage.RUN, failures=len(failing)), report
+        return Standing(stage=FailureStage.RUN, failures=failing), render_failed_runs(problem.stdin, runs)
     assert problem.expected is not None
     wrong = wrong_outputs(problem.expected, [run.stdout for run in runs], problem.stdin)
     if wrong:
-        report = "The program prints the wrong output:\n\n" + "\n\n".join(wrong)
-        return Standing(stage=FailureStage.OUTPUT, failures=len(wrong)), report
+        return Standing(stage=FailureStage.OUTPUT, failures=len(wrong)), render_wrong_outputs(wrong)
     return None
 
 

@@ -21,7 +21,13 @@ from declean.graphs.context import Context
 from declean.graphs.fix_policy import FailureStage, Standing
 from declean.graphs.outcomes import fix_or_give_up, record_fixed, reject
 from declean.graphs.state import SampleState
-from declean.tools.adequacy import bug_warnings, render_bug_warnings, sanitizer_reports, wrong_outputs
+from declean.tools.adequacy import (
+    bug_warnings,
+    render_bug_warnings,
+    render_wrong_outputs,
+    sanitizer_reports,
+    wrong_outputs,
+)
 
 
 @traced_node("check")
@@ -33,7 +39,7 @@ async def check_clean(
     if problem.expected is not None:
         wrong = wrong_outputs(problem.expected, state["outputs"], problem.stdin)
         if wrong:
-            report = "The program prints the wrong output:\n\n" + "\n\n".join(wrong)
+            report = render_wrong_outputs(wrong)
             standing = Standing(stage=FailureStage.OUTPUT, failures=len(wrong))
             return fix_or_give_up(
                 runtime,

@@ -28,7 +28,7 @@ from declean.graphs.fix_policy import GIVEN_UP_AS, FailureStage, Standing
 from declean.graphs.outcomes import fix_or_give_up, reject
 from declean.graphs.state import SampleState
 from declean.tools.compare import code_diff
-from declean.tools.compiler import render_compile_report, render_run_report
+from declean.tools.compiler import render_compile_report, render_failed_runs
 
 
 def is_transform_output(state: SampleState) -> bool:
@@ -124,7 +124,7 @@ async def compile_and_run(
     runs = await run_cases(runtime, state, compiled.program, cases)
     failing = [(index, run) for index, run in enumerate(runs) if not run.ok]
     if failing:
-        report = "\n\n".join(render_run_report(index, cases[index], run) for index, run in failing)
+        report = render_failed_runs(cases, runs)
         if is_transform_output(state):
             return transform_error(runtime, state, node, "fails to run", report)
         index, run = failing[0]

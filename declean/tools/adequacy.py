@@ -237,6 +237,11 @@ def wrong_outputs(
     return reports
 
 
+def render_wrong_outputs(reports: Sequence[str]) -> str:
+    """The :func:`wrong_outputs` reports as the fixer is shown them."""
+    return "The program prints the wrong output:\n\n" + "\n\n".join(reports)
+
+
 def _normalised_lines(text: str) -> list[str]:
     """The lines of ``text`` without trailing whitespace, and without the empty lines at its end."""
     lines = [line.rstrip() for line in text.split("\n")]

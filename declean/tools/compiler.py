@@ -56,6 +56,13 @@ def render_run_report(index: int, stdin: str, run: RunResult) -> str:
     return "\n".join(parts)
 
 
+def render_failed_runs(stdin_cases: Sequence[str], runs: Sequence[RunResult]) -> str:
+    """Every run that did not end well (crash, timeout, non-zero exit), for a model, in case order."""
+    return "\n\n".join(
+        render_run_report(index, stdin_cases[index], run) for index, run in enumerate(runs) if not run.ok
+    )
+
+
 def render_report(result: CompileAndRunResult, stdin_cases: Sequence[str]) -> str:
     """The whole compile-and-run result as text a model can act on."""
     sections = [render_compile_report(result.compile)]
