@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 from collections.abc import AsyncIterator
@@ -46,6 +47,24 @@ def test_concurrency_bounds_model_calls_and_sandbox_runs_together(
     assert summary.done_problems == 8
     assert 2 <= flight.peak <= 3
     assert summary.peak_in_flight == flight.peak
+
+
+def test_a_run_owns_a_uvloop_event_loop_where_uvloop_is_installed(
+    problems: list[Problem], local_sandbox: LocalSandbox, tmp_path: Path
+) -> None:
+    """``run_problems`` makes the loop it runs on: uvloop's, whose C loop wakes the tasks waiting on the
+    sandbox's threads for less of the one thread the pipeline's Python runs on."""
+    uvloop = pytest.importorskip("uvloop", reason="uvloop has no wheel for this platform")
+    loops: set[type[asyncio.AbstractEventLoop]] = set()
+
+    def respond_noting_the_loop(messages: list[dict[str, Any]]) -> str:
+        loops.add(type(asyncio.get_running_loop()))
+        return respond(messages)
+
+    summary = run(problems[:2], tmp_path, RespondingChatModel(respond=respond_noting_the_loop), local_sandbox)
+    assert summary.done_problems == 2 and summary.accepted_samples > 0
+    assert loops == {uvloop.Loop}
+    assert runner.event_loop_factory() is uvloop.new_event_loop
 
 
 def test_tokens_are_accounted_per_role_node_sample_and_priced(

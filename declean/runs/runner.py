@@ -60,8 +60,9 @@ def run_problems(
     prices: PriceTable | None = None,
     on_problem_done: ProblemDone | None = None,
 ) -> RunSummary:
-    """Run every problem through the graph into ``out_dir`` on an event loop of its own (whose worker
-    threads, used for sandbox work, match ``context.concurrency``); see :func:`run_problems_async`."""
+    """Run every problem through the graph into ``out_dir`` on an event loop of its own (uvloop's where it
+    is installed, see :func:`event_loop_factory`; its worker threads, used for sandbox work, match
+    ``context.concurrency``); see :func:`run_problems_async`."""
 
     async def run() -> RunSummary:
         workers = ThreadPoolExecutor(max_workers=context.concurrency + 4, thread_name_prefix="declean")
@@ -77,7 +78,23 @@ def run_problems(
             on_problem_done=on_problem_done,
         )
 
-    return asyncio.run(run())
+    with asyncio.Runner(loop_factory=event_loop_factory()) as runner:
+        return runner.run(run())
+
+
+def event_loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """uvloop's event loop where it is installed (a dependency on Linux and macOS), else asyncio's.
+
+    The pipeline's own Python runs on the loop's one thread, so at high concurrency that thread's CPU time
+    bounds a run's wall time; uvloop's C loop wakes the tasks waiting on sandbox threads, the checkpointer
+    and timers for less of it (``bench/concurrency.py``: the loop's CPU per problem at 16, measured with
+    and without it, is in issue 19's note). The graph itself runs on any loop.
+    """
+    try:
+        import uvloop  # optional: it has no wheel for Windows
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
 
 
 async def run_problems_async(
