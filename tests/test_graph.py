@@ -614,3 +614,44 @@ def test_model_calls_carry_langsmith_run_names_tags_and_metadata(
     assert rewriter["metadata"]["problem_id"] == "vectors" and rewriter["metadata"]["principle"] == "NAME"
     assert rewriter["metadata"]["declean_role"] == "declean" and rewriter["metadata"]["sample_index"] == 0
     assert rewriter["metadata"]["langgraph_node"] == "declean"  # LangGraph's own metadata is kept
+
+
+def test_a_graph_without_a_trace_file_tells_its_listeners_what_the_file_would_hold(
+    scripted: Callable[[list[tuple[str, str]]], ScriptedChatModel],
+    local_sandbox: LocalSandbox,
+    tmp_path: Path,
+) -> None:
+    """Without a trace file the graph skips building events nobody reads, but a listener still hears every
+    one, as the file would have it (times and numbering aside)."""
+    problem = vectors(solution=programs.CLEAN)
+    settings: dict[str, Any] = {
+        "sandbox": local_sandbox,
+        "principles": ["NAME", "MC"],
+        "strategies": {"NAME": "procedural", "MC": "procedural"},
+        "run_id": "t",
+    }
+    varying = {"ts", "seq", "run_id", "duration_seconds", "cpu_seconds", "wall_seconds"}
+
+    def comparable(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: comparable(item) for key, item in value.items() if key not in varying}
+        if isinstance(value, list):
+            return [comparable(item) for item in value]
+        return value
+
+    filed = Context(llm=scripted([]), trace_dir=tmp_path, **settings)
+    asyncio.run(build_graph().ainvoke({"problem": problem}, context=filed))
+    filed.trace.close()
+    written = [comparable(json.loads(line)) for line in (tmp_path / "t.jsonl").read_text().splitlines()]
+
+    heard: list[dict[str, Any]] = []
+    unfiled = Context(llm=scripted([]), trace_dir=None, **settings)
+    assert not unfiled.trace.active
+    unfiled.trace.listeners.append(lambda event: heard.append(comparable(event.as_written())))
+    assert unfiled.trace.active
+    out = asyncio.run(build_graph().ainvoke({"problem": problem}, context=unfiled))
+
+    assert out["samples"][0].id == "vectors/s0/clean" and len(out["samples"]) > 1
+    kinds = {event["event"] for event in written}
+    assert {"node_start", "node_end", "tool_call", "route", "sample_accepted"} <= kinds
+    assert heard == written

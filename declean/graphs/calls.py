@@ -62,8 +62,9 @@ def traced_node(name: str) -> Callable[[NodeFunction], NodeFunction]:
         @functools.wraps(node)
         async def wrapper(state: SampleState, runtime: Runtime[Context]) -> Command[Any]:
             trace = runtime.context.trace
-            inputs = {key: brief(state[key], key) for key in _NODE_INPUT_KEYS if key in state}  # type: ignore[literal-required]
-            trace.emit(NodeStart, node=name, inputs=inputs, **where(state))
+            if trace.active:
+                inputs = {key: brief(state[key], key) for key in _NODE_INPUT_KEYS if key in state}  # type: ignore[literal-required]
+                trace.emit(NodeStart, node=name, inputs=inputs, **where(state))
             started = time.monotonic()
             calls: list[CallUsage] = []
             token = _NODE_CALLS.set(calls)
@@ -76,9 +77,10 @@ def traced_node(name: str) -> Callable[[NodeFunction], NodeFunction]:
                 _NODE_CALLS.reset(token)
             if calls:
                 command = dataclasses.replace(command, update={**(command.update or {}), "calls": calls})
-            outputs = {"update": brief(command.update), "goto": brief(command.goto)}
-            duration = time.monotonic() - started
-            trace.emit(NodeEnd, node=name, outputs=outputs, duration_seconds=duration, **where(state))
+            if trace.active:
+                outputs = {"update": brief(command.update), "goto": brief(command.goto)}
+                duration = time.monotonic() - started
+                trace.emit(NodeEnd, node=name, outputs=outputs, duration_seconds=duration, **where(state))
             return command
 
         return wrapper  # type: ignore[return-value]
@@ -248,10 +250,11 @@ async def run_cases(
     as the in-flight limit allows); traced in the cases' order whichever finished first, so traces of
     the same run stay comparable."""
     done = await _runs_at_once(runtime, program, cases)
-    program_sha256 = program.sha256  # hashes the binary on each access
-    for stdin, (result, duration) in zip(cases, done, strict=True):
-        inputs = {"stdin": stdin, "program_sha256": program_sha256}
-        _trace_tool(runtime, state, "run", inputs, result=result, duration=duration)
+    if runtime.context.trace.active:
+        program_sha256 = program.sha256  # hashes the binary on each access
+        for stdin, (result, duration) in zip(cases, done, strict=True):
+            inputs = {"stdin": stdin, "program_sha256": program_sha256}
+            _trace_tool(runtime, state, "run", inputs, result=result, duration=duration)
     return [result for result, _ in done]
 
 
@@ -306,6 +309,8 @@ def _trace_tool(
     result: BaseModel,
     duration: float,
 ) -> None:
+    if not runtime.context.trace.active:
+        return
     runtime.context.trace.emit(
         ToolCall,
         tool=tool,

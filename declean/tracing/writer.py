@@ -42,6 +42,12 @@ class TraceWriter:
         self.listeners: list[Callable[[_Event], None]] = []
         """Called with every event after it is written (progress displays, counters)."""
 
+    @property
+    def active(self) -> bool:
+        """Whether an emitted event goes anywhere; a caller may skip building the fields of one that
+        would not (a node's summary of the state, a tool's result as JSON)."""
+        return True
+
     def emit(self, event_type: type[_Event], **fields: Any) -> None:
         """Validate and write one event of ``event_type``, then tell the listeners."""
         with self._lock:
@@ -129,8 +135,15 @@ class NullTraceWriter(TraceWriter):
     def __init__(self) -> None:
         super().__init__(Path(os.devnull), run_id="none")
 
+    @property
+    def active(self) -> bool:
+        """Only while someone listens."""
+        return bool(self.listeners)
+
     def emit(self, event_type: type[_Event], **fields: Any) -> None:
-        """Nothing is written; listeners still hear of the event."""
+        """Nothing is written; listeners still hear of the event (none: it is not even built)."""
+        if not self.listeners:
+            return
         event = event_type(ts=time.time(), run_id=self.run_id, seq=0, **fields)
         for listener in self.listeners:
             listener(event)
