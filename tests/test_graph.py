@@ -483,7 +483,7 @@ def test_node_events_name_programs_by_hash_and_never_copy_them(scripted, run_gra
     [report] = [update["failure"] for update in ends if "failure" in update]
     fixer_prompt = model.prompts_with(FIXER)[0]
     assert report["first_line"] in fixer_prompt and report["chars"] > len(report["first_line"])
-    accepted = [e for e in node_events if e["node"] == "accept_clean" and e["event"] == "node_end"]
+    accepted = [e for e in node_events if e["node"] == "check" and e["event"] == "node_end"]
     update = accepted[0]["outputs"]["update"]
     assert update["samples"] == ["vectors/s0/clean"]
     assert update["pending"] == ["DRY from vectors/s0/clean"]

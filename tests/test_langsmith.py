@@ -150,7 +150,7 @@ def test_langsmith_tracing_leaves_declean_traces_unchanged_and_receives_the_runs
     assert all(run.get("end_time") for run in runs.values()), "a run was started but its end never arrived"
     [root] = [run for run in runs.values() if run.get("parent_run_id") is None]
     assert root["name"] == "declean"
-    assert {"declean", "fan_out", "generate", "compile_and_run", "accept_clean", "judge"} <= names["chain"]
+    assert {"declean", "fan_out", "generate", "compile_and_run", "check", "judge"} <= names["chain"]
     # Model calls are named by role and carry the role, node and problem, so LangSmith filters by them.
     assert names["llm"] == {"declean.generator", "declean.declean"}
 

@@ -4,7 +4,8 @@ reference every rewrite must reproduce.
 In order: the problem's expected outputs (``wrong_output``), gcc's warnings that signal real bugs
 (``bug_warning``), a run built with UndefinedBehaviorSanitizer and bounds checks (``undefined_behaviour``),
 and, when asked and no expected outputs exist, the judge model's review (``inadequate``). Each failure goes
-to the fixer while attempts remain; the rejection names the check the fixer could not satisfy.
+to the fixer while attempts remain; the rejection names the check the fixer could not satisfy. A version
+that passes is measured and accepted in the same node (:func:`~declean.graphs.label_nodes.accept_clean`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from langgraph.types import Command
 
 from declean.agents import reviewer
 from declean.errors import ReplyParseError
-from declean.graphs.calls import ModelCallError, call_model, route, sanitized_run, traced_node
+from declean.graphs.calls import ModelCallError, call_model, sanitized_run, traced_node
 from declean.graphs.context import Context
 from declean.graphs.fix_policy import FailureStage, Standing
+from declean.graphs.label_nodes import accept_clean
 from declean.graphs.outcomes import fix_or_give_up, record_fixed, reject
 from declean.graphs.state import SampleState
 from declean.tools.adequacy import (
@@ -33,8 +35,9 @@ from declean.tools.adequacy import (
 @traced_node("check")
 async def check_clean(
     state: SampleState, runtime: Runtime[Context]
-) -> Command[Literal["accept_clean", "fix", "__end__"]]:
-    """Run the adequacy checks on a clean version that compiled and ran."""
+) -> Command[Literal["declean", "fix", "__end__"]]:
+    """Run the adequacy checks on a clean version that compiled and ran; if they find nothing, measure
+    and accept it (:func:`~declean.graphs.label_nodes.accept_clean`)."""
     problem, context, code = state["problem"], runtime.context, state["candidate"]
     if problem.expected is not None:
         wrong = wrong_outputs(problem.expected, state["outputs"], problem.stdin)
@@ -96,4 +99,4 @@ async def check_clean(
                 standing=standing,
             )
     record_fixed(runtime, state)
-    return route(runtime, state, "check", "accept_clean", "adequate: the checks found nothing")
+    return await accept_clean(state, runtime)

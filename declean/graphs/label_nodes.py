@@ -1,5 +1,6 @@
-"""The nodes that decide labels: accept the clean version (measured first), make each planned de-clean
-step (a transform or the principle's agent), and judge a rewrite against the clean version's outputs.
+"""The nodes that decide labels: accept the clean version (measured first; the ``check`` node's last
+part), make each planned de-clean step (a transform or the principle's agent), and judge a rewrite
+against the clean version's outputs.
 
 Every node returns ``Command[Literal[...]]`` naming where it may go; every decision goes through
 :func:`route`, which writes its reason to the trace.
@@ -37,19 +38,22 @@ from declean.samples import Step
 from declean.tools.compare import compare_outputs, render_changed_outputs
 
 
-@traced_node("accept_clean")
 async def accept_clean(
     state: SampleState, runtime: Runtime[Context]
 ) -> Command[Literal["declean", "fix", "__end__"]]:
     """Measure the clean version before accepting it: its violations are repaired, labelled or rejected
-    (``on_unclean``); the accepted version's outputs become the reference every rewrite must match."""
+    (``on_unclean``); the accepted version's outputs become the reference every rewrite must match.
+
+    The last part of the ``check`` node, once the adequacy checks found nothing: a node of its own would
+    cost every sample a graph step that decides nothing the checks could not hand over."""
     problem, context = state["problem"], runtime.context
+    node = "check"
     unrepaired = state.get("unrepaired_outputs")
     if unrepaired is not None and state["outputs"] != unrepaired:
         report = render_changed_outputs(problem.stdin, unrepaired, state["outputs"])
         standing = Standing(stage=FailureStage.REPAIR, failures=1)
         return fix_or_give_up(
-            runtime, state, "accept_clean", report, "the repair changed the output", standing=standing
+            runtime, state, node, report, "the repair changed the output", standing=standing
         )
     evidence = measure(state["candidate"], context.watched)
     violated = evidence.violated()
@@ -57,7 +61,7 @@ async def accept_clean(
         return reject(
             runtime,
             state,
-            "accept_clean",
+            node,
             "not_clean",
             describe_violations(evidence),
             code=state["candidate"],
@@ -67,12 +71,12 @@ async def accept_clean(
             detail = (
                 f"still {describe_violations(evidence)} after {state.get('fix_attempts', 0)} repair attempts"
             )
-            return reject(runtime, state, "accept_clean", "not_clean", detail, code=state["candidate"])
+            return reject(runtime, state, node, "not_clean", detail, code=state["candidate"])
         specs = [context.spec(name) for name in violated]
         return route(
             runtime,
             state,
-            "accept_clean",
+            node,
             "fix",
             f"clean candidate {describe_violations(evidence)}: asking the fixer to remove exactly that",
             failure=fixer.repair_request(specs, evidence),
@@ -96,11 +100,9 @@ async def accept_clean(
     pending = first_steps(context.label_plan, order, sample)
     update = {"reference": state["outputs"], "order": order, "pending": pending, "samples": [sample]}
     if not pending:
-        return route(runtime, state, "accept_clean", END, "no principles configured", **update)
+        return route(runtime, state, node, END, "no principles configured", **update)
     found = f" (already violates {', '.join(violated)})" if violated else ""
-    return route(
-        runtime, state, "accept_clean", "declean", f"clean sample of {problem.id} accepted{found}", **update
-    )
+    return route(runtime, state, node, "declean", f"clean sample of {problem.id} accepted{found}", **update)
 
 
 @traced_node("declean")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Awaitable, Callable
-from typing import Any, Literal
+from typing import Any
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.graph import END, START, StateGraph
@@ -13,7 +14,7 @@ from langgraph.types import Command, Send
 
 from declean.graphs.adequacy_node import check_clean
 from declean.graphs.context import Context
-from declean.graphs.label_nodes import accept_clean, declean, judge_node
+from declean.graphs.label_nodes import declean, judge_node
 from declean.graphs.portal import destinations, dual_node, relay
 from declean.graphs.sample_nodes import compile_and_run, fix, generate
 from declean.graphs.state import InputState, OutputState, ProblemState, SampleInput, SampleState
@@ -25,7 +26,6 @@ SAMPLE_NODES: dict[str, Callable[..., Awaitable[Command[Any]]]] = {
     "compile_and_run": compile_and_run,
     "fix": fix,
     "check": check_clean,
-    "accept_clean": accept_clean,
     "declean": declean,
     "judge": judge_node,
 }
@@ -34,8 +34,8 @@ SAMPLE_NODES: dict[str, Callable[..., Awaitable[Command[Any]]]] = {
 def build_sample_graph(
     *, checkpoint_steps: bool = True
 ) -> CompiledStateGraph[SampleState, Context, SampleInput, OutputState]:
-    """One sample: generate, compile_and_run (fix), check, accept_clean, then (declean, compile_and_run,
-    judge)* as the label plan says.
+    """One sample: generate, compile_and_run (fix), check (which then accepts the clean version), and
+    (declean, compile_and_run, judge)* as the label plan says.
 
     With ``checkpoint_steps`` it uses the problem graph's checkpointer (a resumed sample continues from its
     last step); without, a sample is saved only as a whole, when it ends (an interrupted one starts
@@ -50,14 +50,27 @@ def build_sample_graph(
     return builder.compile(name="declean-sample", checkpointer=None if checkpoint_steps else False)
 
 
-async def fan_out(state: ProblemState, runtime: Runtime[Context]) -> Command[Literal["sample"]]:
-    """One ``Send`` per generation; a problem that gives its solution needs only one."""
+@functools.cache
+def _shared_sample_graph(
+    checkpoint_steps: bool,
+) -> CompiledStateGraph[SampleState, Context, SampleInput, OutputState]:
+    """:func:`build_sample_graph`, compiled once per process for every problem graph to call: compiling
+    it takes ~10 ms (LangGraph reads each node's signature and code), which every run paid before its
+    first problem. It holds no state of its own between calls; each call brings its config and context."""
+    return build_sample_graph(checkpoint_steps=checkpoint_steps)
+
+
+def fan_out(state: ProblemState, runtime: Runtime[Context]) -> list[Send]:
+    """One ``Send`` per generation; a problem that gives its solution needs only one.
+
+    It routes the problem graph's entry rather than being a node of its own: a node would cost the
+    problem a superstep of LangGraph's bookkeeping that decides nothing a router cannot.
+    """
     problem = state["problem"]
     count = 1 if problem.solution is not None else runtime.context.samples_per_problem
     reason = f"{count} sample(s): " + ("solution given" if problem.solution else "samples_per_problem")
     runtime.context.trace.emit(Route, node="fan_out", goto=SAMPLE_NODE, reason=reason, problem_id=problem.id)
-    sends = [Send(SAMPLE_NODE, SampleInput(problem=problem, sample_index=index)) for index in range(count)]
-    return Command(goto=sends)
+    return [Send(SAMPLE_NODE, SampleInput(problem=problem, sample_index=index)) for index in range(count)]
 
 
 def build_graph(
@@ -77,8 +90,7 @@ def build_graph(
     builder = StateGraph(
         ProblemState, context_schema=Context, input_schema=InputState, output_schema=OutputState
     )
-    builder.add_node("fan_out", dual_node("fan_out", fan_out), destinations=destinations(fan_out))
-    sample_graph = build_sample_graph(checkpoint_steps=checkpoint_sample_steps)
+    sample_graph = _shared_sample_graph(checkpoint_sample_steps)
 
     async def sample(state: SampleInput, runtime: Runtime[Context], config: RunnableConfig) -> OutputState:
         """One sample's subgraph; its ``custom`` events are passed on at the problem graph's level, so
@@ -91,6 +103,6 @@ def build_graph(
         )
 
     builder.add_node(SAMPLE_NODE, dual_node(SAMPLE_NODE, sample), input_schema=SampleInput)
-    builder.add_edge(START, "fan_out")
+    builder.add_conditional_edges(START, fan_out, [SAMPLE_NODE])
     builder.add_edge(SAMPLE_NODE, END)
     return builder.compile(name="declean", **compile_options)
