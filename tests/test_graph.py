@@ -590,6 +590,48 @@ def test_stream_and_astream_yield_each_decided_version(local_sandbox: LocalSandb
         assert events[2]["sample"].labels == ["NAME"]
 
 
+def test_a_graph_that_keeps_sample_events_in_the_subgraphs_decides_the_same(
+    local_sandbox: LocalSandbox, tmp_path: Path
+) -> None:
+    """``stream_sample_events=False`` (what ``run_problems`` builds): the same samples and rejections, the
+    events only in the samples' own namespaces."""
+
+    def context() -> Context:
+        model = ScriptedChatModel(
+            script=[
+                (GENERATOR, fenced(programs.CLEAN)),
+                (DECLEAN["DRY"], fenced(programs.CLEAN)),  # an echo: rejected as unchanged
+                (DECLEAN["NAME"], fenced(NAME_FROM_CLEAN)),
+            ]
+        )
+        return Context(
+            llm=model,
+            sandbox=local_sandbox,
+            principles=["DRY", "NAME"],
+            strategies=MODEL_ONLY,
+            label_plan="chain",
+            trace_dir=tmp_path,
+        )
+
+    quiet = build_graph(stream_sample_events=False)
+    relayed = asyncio.run(build_graph().ainvoke({"problem": vectors()}, context=context()))
+    kept = asyncio.run(quiet.ainvoke({"problem": vectors()}, context=context()))
+    assert [sample.id for sample in kept["samples"]] == ["vectors/s0/clean", "vectors/s0/NAME"]
+    assert kept["samples"] == relayed["samples"]
+    assert [(r.principle, r.reason) for r in kept["rejections"]] == [("DRY", "unchanged")]
+
+    async def collect(subgraphs: bool) -> list[Any]:
+        stream = quiet.astream(
+            {"problem": vectors()}, context=context(), stream_mode="custom", subgraphs=subgraphs
+        )
+        return [event async for event in stream]
+
+    assert asyncio.run(collect(subgraphs=False)) == []
+    nested = asyncio.run(collect(subgraphs=True))
+    assert [event["event"] for _, event in nested] == ["sample", "rejection", "sample"]
+    assert all(namespace and namespace[0].startswith("sample:") for namespace, _ in nested)
+
+
 def test_model_calls_carry_langsmith_run_names_tags_and_metadata(
     scripted, local_sandbox: LocalSandbox, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -127,7 +127,9 @@ class ProblemWorker:
                     open_checkpointer(self.spec.out_dir, self.spec.settings.checkpoint_url)
                 )
                 self._graph = build_graph(
-                    checkpointer=checkpointer, checkpoint_sample_steps=checkpoints_steps(context)
+                    checkpointer=checkpointer,
+                    checkpoint_sample_steps=checkpoints_steps(context),
+                    stream_sample_events=False,
                 )
             return self._graph
 

@@ -74,7 +74,7 @@ def fan_out(state: ProblemState, runtime: Runtime[Context]) -> list[Send]:
 
 
 def build_graph(
-    *, checkpoint_sample_steps: bool = True, **compile_options: Any
+    *, checkpoint_sample_steps: bool = True, stream_sample_events: bool = True, **compile_options: Any
 ) -> CompiledStateGraph[ProblemState, Context, InputState, OutputState]:
     """The compiled declean graph: input ``{"problem": Problem}``, output ``{"samples", "rejections"}``.
 
@@ -86,6 +86,9 @@ def build_graph(
     Mount it as a subgraph, or run it with ``graph.invoke``, ``graph.ainvoke``, ``graph.stream`` or
     ``graph.astream`` (``{"problem": p}``, ``context=Context(llm=..., sandbox=...)``);
     ``stream_mode="custom"`` yields a ``sample`` or ``rejection`` event as each version is decided.
+    Without ``stream_sample_events`` those events stay in the samples' subgraphs (``subgraphs=True`` shows
+    them): for a caller that reads only the final state, such as ``run_problems``, which so spares every
+    step of every sample LangGraph's concurrent streaming (~8 % of the pipeline's own CPU).
     """
     builder = StateGraph(
         ProblemState, context_schema=Context, input_schema=InputState, output_schema=OutputState
@@ -93,9 +96,13 @@ def build_graph(
     sample_graph = _shared_sample_graph(checkpoint_sample_steps)
 
     async def sample(state: SampleInput, runtime: Runtime[Context], config: RunnableConfig) -> OutputState:
-        """One sample's subgraph; its ``custom`` events are passed on at the problem graph's level, so
-        ``stream_mode="custom"`` sees them without ``subgraphs=True``."""
-        final = await relay(sample_graph, state, config, runtime.context, runtime.stream_writer)
+        """One sample's subgraph; its ``custom`` events are passed on at the problem graph's level (with
+        ``stream_sample_events``), so ``stream_mode="custom"`` sees them without ``subgraphs=True``."""
+        final: dict[str, Any]
+        if stream_sample_events:
+            final = await relay(sample_graph, state, config, runtime.context, runtime.stream_writer)
+        else:
+            final = await sample_graph.ainvoke(state, config, context=runtime.context)
         return OutputState(
             samples=final.get("samples", []),
             rejections=final.get("rejections", []),

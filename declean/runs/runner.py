@@ -257,7 +257,11 @@ class LocalExecutor:
     def solver(self, checkpointer: BaseCheckpointSaver[str]) -> Solve:
         """The graph, compiled with ``checkpointer``, run in this process."""
         context = self.context
-        graph = build_graph(checkpointer=checkpointer, checkpoint_sample_steps=checkpoints_steps(context))
+        graph = build_graph(
+            checkpointer=checkpointer,
+            checkpoint_sample_steps=checkpoints_steps(context),
+            stream_sample_events=False,
+        )
 
         async def solve(problem: Problem) -> Solved:
             return await solve_problem(graph, problem, context, thread_id(context.run_id, problem))
