@@ -551,35 +551,36 @@ def test_invoke_works_from_a_plain_script() -> None:
     assert last == "['p/s0/clean', 'p/s0/MC', 'p/s0/MC+NAME', 'p/s0/NAME'] []", "every subset, by default"
 
 
-def test_stream_and_astream_yield_each_decided_version(local_sandbox: LocalSandbox, tmp_path: Path) -> None:
-    def script() -> ScriptedChatModel:
-        return ScriptedChatModel(
-            script=[
-                (GENERATOR, fenced(programs.CLEAN)),
-                (DECLEAN["DRY"], fenced(programs.CLEAN)),  # an echo: rejected as unchanged
-                (DECLEAN["NAME"], fenced(NAME_FROM_CLEAN)),
-            ]
-        )
+def echoing_dry_then_naming(sandbox: LocalSandbox, trace_dir: Path) -> Context:
+    """A run of DRY then NAME whose model writes the clean program, echoes it as the DRY rewrite (rejected
+    as unchanged) and answers the NAME rewrite: a sample, a rejection, a sample."""
+    model = ScriptedChatModel(
+        script=[
+            (GENERATOR, fenced(programs.CLEAN)),
+            (DECLEAN["DRY"], fenced(programs.CLEAN)),
+            (DECLEAN["NAME"], fenced(NAME_FROM_CLEAN)),
+        ]
+    )
+    return Context(
+        llm=model,
+        sandbox=sandbox,
+        principles=["DRY", "NAME"],
+        strategies=MODEL_ONLY,
+        label_plan="chain",
+        trace_dir=trace_dir,
+    )
 
-    def context(model: ScriptedChatModel) -> Context:
-        return Context(
-            llm=model,
-            sandbox=local_sandbox,
-            principles=["DRY", "NAME"],
-            strategies=MODEL_ONLY,
-            label_plan="chain",
-            trace_dir=tmp_path,
-        )
+
+def test_stream_and_astream_yield_each_decided_version(local_sandbox: LocalSandbox, tmp_path: Path) -> None:
+    def context() -> Context:
+        return echoing_dry_then_naming(local_sandbox, tmp_path)
 
     graph = build_graph()
-    synchronous = list(graph.stream({"problem": vectors()}, context=context(script()), stream_mode="custom"))
+    synchronous = list(graph.stream({"problem": vectors()}, context=context(), stream_mode="custom"))
 
     async def collect() -> list[Any]:
         return [
-            e
-            async for e in graph.astream(
-                {"problem": vectors()}, context=context(script()), stream_mode="custom"
-            )
+            e async for e in graph.astream({"problem": vectors()}, context=context(), stream_mode="custom")
         ]
 
     asynchronous = asyncio.run(collect())
@@ -597,21 +598,7 @@ def test_a_graph_that_keeps_sample_events_in_the_subgraphs_decides_the_same(
     events only in the samples' own namespaces."""
 
     def context() -> Context:
-        model = ScriptedChatModel(
-            script=[
-                (GENERATOR, fenced(programs.CLEAN)),
-                (DECLEAN["DRY"], fenced(programs.CLEAN)),  # an echo: rejected as unchanged
-                (DECLEAN["NAME"], fenced(NAME_FROM_CLEAN)),
-            ]
-        )
-        return Context(
-            llm=model,
-            sandbox=local_sandbox,
-            principles=["DRY", "NAME"],
-            strategies=MODEL_ONLY,
-            label_plan="chain",
-            trace_dir=tmp_path,
-        )
+        return echoing_dry_then_naming(local_sandbox, tmp_path)
 
     quiet = build_graph(stream_sample_events=False)
     relayed = asyncio.run(build_graph().ainvoke({"problem": vectors()}, context=context()))
