@@ -11,8 +11,11 @@ real. Each side runs --rounds times, alternating; the median counts. The event l
 is printed too (its thread's, so not the sandbox's or the cache's threads): the pipeline's Python runs
 there, on one core, so at --concurrency the wall time cannot fall below problems x that CPU time, and the
 share of the wall it takes says how far the machine's speed, rather than the waiting, decides the ratio.
-For information the same ratio is then measured once with the real sandbox, which is CPU-bound here. Last
-line: ``ratio=<throughput at --concurrency / throughput at 1>`` (ideal: --concurrency).
+Because a VM's speed drifts by tens of percent within minutes, one more untimed run at --concurrency counts
+the Python calls the loop's thread makes per problem (``sys.setprofile``): a figure that does not drift,
+for comparing two versions of the pipeline. For information the same ratio is then measured once with the
+real sandbox, which is CPU-bound here. Last line: ``ratio=<throughput at --concurrency / throughput at
+1>`` (ideal: --concurrency).
 
     .venv/bin/python bench/concurrency.py --problems 32 --latency 0.1 --concurrency 16
 """
@@ -27,6 +30,7 @@ import tempfile
 import time
 from contextlib import ExitStack, closing
 from pathlib import Path
+from types import FrameType
 
 from _common import describe, latency_model, timed_run, write_problems
 
@@ -79,6 +83,24 @@ class Runner:
         if summary.done_problems != len(self.problems):
             raise RuntimeError(f"{label}: only {summary.done_problems} problems finished")
         return seconds
+
+
+def calls_per_problem(runner: Runner, sandbox: Sandbox, concurrency: int) -> float:
+    """Python function calls the event loop's thread makes per problem in one (untimed) run: the
+    profiler hook sees only the thread it is set on, the one ``run_problems`` runs its loop on."""
+    calls = 0
+
+    def count(_frame: FrameType, event: str, _arg: object) -> None:
+        nonlocal calls
+        if event == "call":
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        runner.run(sandbox, concurrency, "calls counted")
+    finally:
+        sys.setprofile(None)
+    return calls / len(runner.problems)
 
 
 def alternate(
@@ -167,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"{busy:.0%} of the wall: the share the machine's speed, not the waiting, decides"
             )
 
+            calls = calls_per_problem(runner, fixed, args.concurrency)
+            print(f"  Python calls on the event loop's thread per problem at {args.concurrency}: {calls:.0f}")
+
             real_ratio = None if args.skip_real else real_sandbox_ratio(runner, real, args.concurrency)
     finally:
         real.close()
@@ -175,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"throughput{args.concurrency}={wide:.3f}")
     print(f"misses={fixed.misses}")
     print(f"loop_cpu_ms_per_problem={cpu_ms:.2f}")
+    print(f"calls_per_problem={calls:.0f}")
     if real_ratio is not None:
         print(f"real_sandbox_ratio={real_ratio:.3f}")
     print(f"ratio={ratio:.3f}")
