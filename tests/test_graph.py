@@ -29,6 +29,7 @@ from declean.testing import (
     fenced,
 )
 from tests import programs
+from tests.trace_runs import without_keys
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "graph.mmd"
 MODEL_ONLY = dict.fromkeys(PRINCIPLES, "llm")
@@ -661,22 +662,16 @@ def test_a_graph_without_a_trace_file_tells_its_listeners_what_the_file_would_ho
     }
     varying = {"ts", "seq", "run_id", "duration_seconds", "cpu_seconds", "wall_seconds"}
 
-    def comparable(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {key: comparable(item) for key, item in value.items() if key not in varying}
-        if isinstance(value, list):
-            return [comparable(item) for item in value]
-        return value
-
     filed = Context(llm=scripted([]), trace_dir=tmp_path, **settings)
     asyncio.run(build_graph().ainvoke({"problem": problem}, context=filed))
     filed.trace.close()
-    written = [comparable(json.loads(line)) for line in (tmp_path / "t.jsonl").read_text().splitlines()]
+    lines = (tmp_path / "t.jsonl").read_text().splitlines()
+    written = [without_keys(json.loads(line), varying) for line in lines]
 
     heard: list[dict[str, Any]] = []
     unfiled = Context(llm=scripted([]), trace_dir=None, **settings)
     assert not unfiled.trace.active
-    unfiled.trace.listeners.append(lambda event: heard.append(comparable(event.as_written())))
+    unfiled.trace.listeners.append(lambda event: heard.append(without_keys(event.as_written(), varying)))
     assert unfiled.trace.active
     out = asyncio.run(build_graph().ainvoke({"problem": problem}, context=unfiled))
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from declean.testing import DECLEAN, GENERATOR
 from tests.fake_langsmith_server import FakeLangSmith, fake_langsmith_server
+from tests.trace_runs import without_keys
 
 REPO = Path(__file__).resolve().parent.parent
 API_KEY = "lsv2_pt_0123456789abcdef0123456789abcdef_0123456789"
@@ -95,15 +96,6 @@ def _run_graph(out: Path, **extra_env: str) -> list[dict[str, Any]]:
     return sorted(events, key=lambda event: event["seq"])
 
 
-def _stable(value: Any) -> Any:
-    """``value`` without the :data:`VOLATILE` keys, at any depth."""
-    if isinstance(value, dict):
-        return {key: _stable(item) for key, item in value.items() if key not in VOLATILE}
-    if isinstance(value, list):
-        return [_stable(item) for item in value]
-    return value
-
-
 def _run_names(fake: FakeLangSmith) -> dict[str, set[str]]:
     """Run type -> the names of the runs of that type LangSmith received."""
     names: dict[str, set[str]] = {}
@@ -126,7 +118,8 @@ def test_langsmith_tracing_leaves_declean_traces_unchanged_and_receives_the_runs
     # declean's trace: the same events, nodes, routes, model messages and replies, tool calls and samples.
     assert [event["event"] for event in traced] == [event["event"] for event in plain]
     for before, after in zip(plain, traced, strict=True):
-        assert _stable(after) == _stable(before), f"event {before['seq']} ({before['event']}) differs"
+        differs = f"event {before['seq']} ({before['event']}) differs"
+        assert without_keys(after, VOLATILE) == without_keys(before, VOLATILE), differs
     kinds = {event["event"] for event in plain}
     assert {"node_start", "node_end", "route", "model_call", "tool_call", "sample_accepted"} <= kinds
     assert "sample_rejected" in kinds

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -405,6 +406,16 @@ def scale_trace(events: list[dict[str, Any]], path: Path, samples: int) -> Path:
         for seq, event in enumerate(written):
             handle.write(json.dumps({**event, "seq": seq}, ensure_ascii=False) + "\n")
     return path
+
+
+def without_keys(event: Any, keys: AbstractSet[str]) -> Any:
+    """A trace event (any JSON value) without ``keys`` at any depth: what stays the same between two runs
+    once their times and numbering are left out."""
+    if isinstance(event, dict):
+        return {key: without_keys(item, keys) for key, item in event.items() if key not in keys}
+    if isinstance(event, list):
+        return [without_keys(item, keys) for item in event]
+    return event
 
 
 def _renamed(value: Any, old: str, new: str) -> Any:
