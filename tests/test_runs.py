@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from langgraph.checkpoint.memory import InMemorySaver
 
 from declean import Context
 from declean.errors import ConfigurationError
-from declean.models.cache import SqliteModelCache
+from declean.models.cache import CachedReply, SqliteModelCache
 from declean.models.usage import Price
 from declean.problems import Problem, load_problems
 from declean.runs import RunSummary, run_problems, runner
@@ -118,6 +119,34 @@ def test_samples_of_one_prompt_stay_distinct_in_the_cache_and_a_rerun_pays_nothi
     assert again.calls == 0
     assert rerun.usage.paid.calls == 0 and rerun.usage.total.cached_calls == first.calls
     assert rerun.accepted_samples == summary.accepted_samples
+
+
+class ThreadNotingCache(SqliteModelCache):
+    """A SQLite cache that notes the thread of every read and write."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.threads: list[int] = []
+
+    def get(self, key: str) -> CachedReply | None:
+        self.threads.append(threading.get_ident())
+        return super().get(key)
+
+    def put(self, key: str, reply: CachedReply) -> None:
+        self.threads.append(threading.get_ident())
+        super().put(key, reply)
+
+
+def test_the_cache_is_read_and_written_off_the_event_loops_thread(
+    problems: list[Problem], local_sandbox: LocalSandbox, tmp_path: Path
+) -> None:
+    """``run_problems`` runs its event loop on the calling thread; a cache call there would hold up every
+    problem for as long as a commit or a database round trip takes."""
+    with ThreadNotingCache(tmp_path / "cache.sqlite") as cache:
+        model = RespondingChatModel(respond=respond)
+        run(problems[:2], tmp_path, model, local_sandbox, cache=cache)
+    assert len(cache.threads) == 2 * model.calls > 0
+    assert threading.get_ident() not in cache.threads
 
 
 def test_a_directory_holding_a_run_is_refused_without_resume_or_restart(

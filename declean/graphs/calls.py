@@ -113,10 +113,12 @@ async def call_model(
 ) -> str:
     """Ask the role's model; the reply text, or :class:`ModelCallError`. Traced and accounted either way.
 
-    An identical earlier call is answered from the context's cache. Otherwise the call waits for the rate
-    limiter and an in-flight slot, and transient failures are retried by the context's policy. Once the
-    slot is free, ``still_wanted`` is asked: a reason not to make the call after all (the run learnt
-    something while the call waited behind others) raises :class:`CallWithdrawnError`.
+    An identical earlier call is answered from the context's cache, which is read and written in a worker
+    thread: a SQLite commit, or a round trip to a shared PostgreSQL cache, would otherwise hold up every
+    problem on the event loop while it lasts. Otherwise the call waits for the rate limiter and an
+    in-flight slot, and transient failures are retried by the context's policy. Once the slot is free,
+    ``still_wanted`` is asked: a reason not to make the call after all (the run learnt something while the
+    call waited behind others) raises :class:`CallWithdrawnError`.
     """
     context = runtime.context
     model = context.model_for(role)
@@ -127,7 +129,7 @@ async def call_model(
     if cache is not None:
         slot = f"{node}:{state.get('principle')}:{state.get('fix_attempts', 0)}"
         key = call_key(model, params, messages, sample_index=state.get("sample_index"), slot=slot)
-    cached = cache.get(key) if cache is not None and key is not None else None
+    cached = await asyncio.to_thread(cache.get, key) if cache is not None and key is not None else None
     reply, error = cached, None
     retries: list[str] = []
     if cached is None:
@@ -150,7 +152,7 @@ async def call_model(
                 raise failure.__cause__ from None
             retries, error = failure.errors[:-1], str(failure)
         if reply is not None and cache is not None and key is not None:
-            cache.put(key, reply)
+            await asyncio.to_thread(cache.put, key, reply)
     calls = _NODE_CALLS.get()
     if calls is not None:
         calls.append(
