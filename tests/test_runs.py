@@ -214,6 +214,7 @@ class KeepingSaver(InMemorySaver):
     def __init__(self) -> None:
         super().__init__(serde=serializer())
         self.namespaces: list[str] = []
+        self.opened = 0
 
     async def aput(self, config: Any, checkpoint: Any, metadata: Any, new_versions: Any) -> Any:
         self.namespaces.append(config["configurable"].get("checkpoint_ns", ""))
@@ -223,19 +224,26 @@ class KeepingSaver(InMemorySaver):
         return None
 
 
-@pytest.mark.parametrize("cached", [True, False], ids=["cache", "no-cache"])
-def test_a_problem_is_checkpointed_step_by_step_only_without_the_cache(
-    cached: bool, problems: list[Problem], local_sandbox: LocalSandbox, tmp_path: Path, monkeypatch: Any
-) -> None:
-    """With the cache an interrupted problem is started again and its calls replayed, so it is saved
-    once, at its end; without, every step of the problem and of its sample is saved."""
-    saver = KeepingSaver()
+@pytest.fixture
+def saver(monkeypatch: pytest.MonkeyPatch) -> KeepingSaver:
+    """The checkpointer every run of the test gets; ``opened`` counts the runs that opened it."""
+    kept = KeepingSaver()
 
     @contextlib.asynccontextmanager
     async def open_saver(_out_dir: Path, _url: str | None = None) -> AsyncIterator[KeepingSaver]:
-        yield saver
+        kept.opened += 1
+        yield kept
 
     monkeypatch.setattr(runner, "open_checkpointer", open_saver)
+    return kept
+
+
+@pytest.mark.parametrize("cached", [True, False], ids=["cache", "no-cache"])
+def test_a_new_run_checkpoints_every_step_without_the_cache_and_nothing_with_it(
+    cached: bool, saver: KeepingSaver, problems: list[Problem], local_sandbox: LocalSandbox, tmp_path: Path
+) -> None:
+    """With the cache an interrupted problem is started again and its calls replayed, so a new run does
+    not even open the checkpoints; without, every step of the problem and of its sample is saved."""
     with contextlib.ExitStack() as resources:
         cache = resources.enter_context(SqliteModelCache(tmp_path / "cache.sqlite")) if cached else None
         summary = run(
@@ -244,6 +252,33 @@ def test_a_problem_is_checkpointed_step_by_step_only_without_the_cache(
     assert summary.done_problems == 2 and summary.accepted_samples > 0
     sample_steps = [namespace for namespace in saver.namespaces if namespace.startswith("sample:")]
     if cached:
-        assert saver.namespaces == ["", ""]
+        assert saver.opened == 0 and saver.namespaces == []
     else:
+        assert saver.opened == 1
         assert len(sample_steps) >= 2 * 8 and saver.namespaces.count("") >= 2 * 3
+
+
+def test_a_resumed_run_with_the_cache_opens_the_checkpoints_to_continue_what_a_run_left(
+    saver: KeepingSaver, problems: list[Problem], local_sandbox: LocalSandbox, tmp_path: Path
+) -> None:
+    """A problem left unfinished is looked up in the checkpoints (a run without the cache may have saved
+    its steps) and, found in none, started again with its calls answered from the cache."""
+    with SqliteModelCache(tmp_path / "cache.sqlite") as cache:
+        model = RespondingChatModel(respond=respond)
+        first = run(problems[:2], tmp_path, model, local_sandbox, cache=cache, run_id="r")
+        records = tmp_path / "out" / "problems.jsonl"
+        records.write_text(records.read_text().splitlines(keepends=True)[0], encoding="utf-8")
+        again = RespondingChatModel(respond=respond)
+        resumed = run(
+            problems[:2],
+            tmp_path,
+            again,
+            local_sandbox,
+            cache=cache,
+            run_id="r",
+            run_options={"resume": True},
+        )
+    assert saver.opened == 1 and saver.namespaces == [""]
+    assert again.calls == 0 and resumed.done_problems == 2
+    assert resumed.accepted_samples == first.accepted_samples
+    assert len(read_jsonl(tmp_path / "out" / "samples.jsonl")) == first.accepted_samples

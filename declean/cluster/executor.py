@@ -117,7 +117,13 @@ class RayExecutor:
             "cache": self.spec.use_cache,
         }
 
-    def solver(self, checkpointer: BaseCheckpointSaver[str]) -> Solve:
+    @property
+    def keeps_checkpoints(self) -> bool:
+        """Always: a problem ends with a checkpoint on its worker, which the driver deletes once the
+        problem's results are written."""
+        return True
+
+    def solver(self, checkpointer: BaseCheckpointSaver[str] | None) -> Solve:
         """Each problem to the least busy worker; a lost worker is replaced and the problem tried again."""
         return self._solve
 

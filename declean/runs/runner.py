@@ -3,16 +3,20 @@
 Problems run concurrently (``concurrency`` of them at once, their samples too), bounded by the context's
 in-flight limit on model calls and sandbox runs. Each problem is one LangGraph thread, so a run killed at
 any moment and started again with ``resume=True`` finishes what was left: recorded problems are skipped,
-unfinished ones continue from their last checkpoint. Results are written from a problem's final state
-only, so nothing is written twice.
+unfinished ones continue from their last checkpoint, or start again. Results are written from a problem's
+final state only, so nothing is written twice.
 
-How often a problem is checkpointed depends on the model-call cache (:func:`checkpoints_steps`):
+Whether a problem is checkpointed, and how often, depends on the model-call cache
+(:func:`checkpoints_steps`):
 
-- **Cache on** (the default): when the problem ends. A resumed run starts an unfinished problem again
-  and the cache answers every call it had made, so it costs sandbox time only; step checkpoints would save
-  nothing the cache does not, and writing them took ~40 % of the pipeline's own CPU (a problem of
-  ``bench/concurrency.py`` took ~31 ms of CPU with them, ~17 without) and held each problem up on the
-  checkpointer's single SQLite thread.
+- **Cache on** (the default): not at all in a new run. A resumed run starts an unfinished problem again
+  and the cache answers every call it had made, so it costs sandbox time only. Step checkpoints would
+  save nothing the cache does not, and writing them took ~40 % of the pipeline's own CPU (a problem of
+  ``bench/concurrency.py`` took ~31 ms of CPU with them, ~17 without). Nor is one kept when a problem
+  ends, to be deleted once its results are written: that cost a run ~14 ms opening and closing the
+  database, and each problem ~1.5 ms of the event loop's time on its way in and out, when the problems
+  starting and ending together wait for the loop. A resumed run opens the checkpoints all the same, to
+  continue a problem a run without the cache had saved (it ends each problem with a checkpoint).
 - **Cache off**: after every step of the problem and of each sample, written while the next step runs
   (LangGraph's ``durability="async"``): a kill can lose the last step's checkpoint, which the resumed run
   makes again, paying for its model calls.
@@ -24,6 +28,7 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, Protocol, Self
 
@@ -153,8 +158,15 @@ class Executor(Protocol):
         """How the run is carried out (recorded in ``run_start``, free to differ on resume)."""
         ...
 
-    def solver(self, checkpointer: BaseCheckpointSaver[str]) -> Solve:
-        """What works a problem out; ``checkpointer`` is the run's (the driver's connection to it)."""
+    @property
+    def keeps_checkpoints(self) -> bool:
+        """Whether a new run opens the checkpointer (a resumed run always does, to continue what an earlier
+        run saved)."""
+        ...
+
+    def solver(self, checkpointer: BaseCheckpointSaver[str] | None) -> Solve:
+        """What works a problem out; ``checkpointer`` is the run's (the driver's connection to it), if it
+        keeps checkpoints."""
         ...
 
     async def peak_in_flight(self) -> int:
@@ -197,7 +209,12 @@ async def drive(
                 },
             )
             try:
-                async with open_checkpointer(out_dir, checkpoint_url) as checkpointer:
+                checkpoints = (
+                    open_checkpointer(out_dir, checkpoint_url)
+                    if resume or executor.keeps_checkpoints
+                    else nullcontext(None)
+                )
+                async with checkpoints as checkpointer:
                     solve = executor.solver(checkpointer)
                     queue = iter(pending)
                     await asyncio.gather(
@@ -254,8 +271,13 @@ class LocalExecutor:
         """Concurrency and whether the cache is on."""
         return {"concurrency": self.context.concurrency, "cache": self.context.cache is not None}
 
-    def solver(self, checkpointer: BaseCheckpointSaver[str]) -> Solve:
-        """The graph, compiled with ``checkpointer``, run in this process."""
+    @property
+    def keeps_checkpoints(self) -> bool:
+        """Only without the cache (see the module's docstring)."""
+        return checkpoints_steps(self.context)
+
+    def solver(self, checkpointer: BaseCheckpointSaver[str] | None) -> Solve:
+        """The graph, compiled with ``checkpointer`` (if any), run in this process."""
         context = self.context
         graph = build_graph(
             checkpointer=checkpointer,
@@ -329,7 +351,7 @@ async def _work(
     queue: Iterator[Problem],
     solve: Solve,
     run_id: str,
-    checkpointer: BaseCheckpointSaver[str],
+    checkpointer: BaseCheckpointSaver[str] | None,
     output: OutputDir,
     on_problem_done: ProblemDone | None,
 ) -> None:
@@ -337,7 +359,7 @@ async def _work(
     for problem in queue:
         samples, rejections, record = await solve(problem)
         await asyncio.to_thread(output.write_problem, samples, rejections, record)
-        if record.status == "done":
+        if record.status == "done" and checkpointer is not None:
             await checkpointer.adelete_thread(thread_id(run_id, problem))
         if on_problem_done is not None:
             on_problem_done(record)
@@ -346,20 +368,15 @@ async def _work(
 async def solve_problem(
     graph: CompiledStateGraph[Any, Context, Any, Any], problem: Problem, context: Context, thread: str
 ) -> Solved:
-    """The problem's results: from its finished checkpoint, by resuming it, or by starting it."""
+    """The problem's results: from its finished checkpoint, by resuming it, or by starting it (at once, with
+    a graph that keeps no checkpoints)."""
     config: Any = {"configurable": {"thread_id": thread}}
     result: dict[str, Any]
     try:
-        snapshot = await graph.aget_state(config)
-        if snapshot.created_at is None:
-            result = await graph.ainvoke(
-                {"problem": problem}, config, context=context, durability=durability(context)
-            )
-        elif snapshot.next or snapshot.tasks:
-            # Killed mid-way (even right after the input was saved: no ``next`` yet, one pending task).
-            result = await graph.ainvoke(None, config, context=context, durability=durability(context))
+        if graph.checkpointer is None:
+            result = await graph.ainvoke({"problem": problem}, config, context=context)
         else:
-            result = dict(snapshot.values)
+            result = await _from_checkpoint(graph, problem, context, config)
     except Exception as error:
         message = f"{type(error).__name__}: {error}"
         context.trace.emit(ErrorEvent, node=None, error=message, problem_id=problem.id)
@@ -376,6 +393,21 @@ async def solve_problem(
         calls=calls,
     )
     return samples, rejections, record
+
+
+async def _from_checkpoint(
+    graph: CompiledStateGraph[Any, Context, Any, Any], problem: Problem, context: Context, config: Any
+) -> dict[str, Any]:
+    """The problem's final state: its finished checkpoint's, or its checkpoint's run on, or a new run's."""
+    snapshot = await graph.aget_state(config)
+    if snapshot.created_at is None:
+        return await graph.ainvoke(
+            {"problem": problem}, config, context=context, durability=durability(context)
+        )
+    if snapshot.next or snapshot.tasks:
+        # Killed mid-way (even right after the input was saved: no ``next`` yet, one pending task).
+        return await graph.ainvoke(None, config, context=context, durability=durability(context))
+    return dict(snapshot.values)
 
 
 def describe(context: Context) -> dict[str, Any]:
