@@ -256,6 +256,25 @@ def test_a_new_run_checkpoints_every_step_without_the_cache_and_nothing_with_it(
     else:
         assert saver.opened == 1
         assert len(sample_steps) >= 2 * 8 and saver.namespaces.count("") >= 2 * 3
+    events = read_jsonl(next((tmp_path / "traces").glob("*.jsonl")))
+    assert events[0]["event"] == "run_start" and events[0]["settings"]["checkpoints"] is not cached
+
+
+def test_a_checkpoint_url_that_is_not_postgresql_is_refused_even_when_no_checkpoint_is_kept(
+    problems: list[Problem], local_sandbox: LocalSandbox, tmp_path: Path
+) -> None:
+    with SqliteModelCache(tmp_path / "cache.sqlite") as cache:
+        model = RespondingChatModel(respond=respond)
+        with pytest.raises(ConfigurationError, match="must start with postgresql://, not mysql:"):
+            run(
+                problems[:1],
+                tmp_path,
+                model,
+                local_sandbox,
+                cache=cache,
+                run_options={"checkpoint_url": "mysql://db/declean"},
+            )
+    assert model.calls == 0 and not (tmp_path / "out" / "run.json").exists()
 
 
 def test_a_resumed_run_with_the_cache_opens_the_checkpoints_to_continue_what_a_run_left(

@@ -56,8 +56,7 @@ async def open_checkpointer(out_dir: Path, url: str | None = None) -> AsyncItera
             await saver.conn.execute("PRAGMA synchronous=NORMAL")
             yield saver
         return
-    if not url.startswith(("postgresql://", "postgres://")):
-        raise ConfigurationError(f"a checkpoint URL must start with postgresql://, not {url.split(':')[0]}:")
+    check_checkpoint_url(url)
     from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
     from psycopg import OperationalError
 
@@ -70,6 +69,13 @@ async def open_checkpointer(out_dir: Path, url: str | None = None) -> AsyncItera
         except OperationalError as error:
             raise ConfigurationError(f"cannot use the checkpoint database: {error}") from error
         yield postgres
+
+
+def check_checkpoint_url(url: str | None) -> None:
+    """Refuse a checkpoint URL that is not PostgreSQL's, before a run claims its directory (and whether or
+    not the run opens its checkpoints)."""
+    if url is not None and not url.startswith(("postgresql://", "postgres://")):
+        raise ConfigurationError(f"a checkpoint URL must start with postgresql://, not {url.split(':')[0]}:")
 
 
 def remove_sqlite_checkpoints(out_dir: Path) -> None:

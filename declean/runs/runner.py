@@ -42,7 +42,7 @@ from declean.graphs.pipeline import build_graph
 from declean.models.identity import model_name
 from declean.models.usage import CallUsage, PriceTable
 from declean.problems import Problem
-from declean.runs.checkpoints import open_checkpointer, remove_sqlite_checkpoints
+from declean.runs.checkpoints import check_checkpoint_url, open_checkpointer, remove_sqlite_checkpoints
 from declean.runs.manifest import MANIFEST_FILE, RunManifest
 from declean.runs.output import OutputDir, ProblemRecord
 from declean.runs.summary import RunSummary, summarize
@@ -191,8 +191,10 @@ async def drive(
     output = OutputDir(out_dir)
     started = time.monotonic()
     try:
+        check_checkpoint_url(checkpoint_url)
         async with executor:
             settings = executor.settings()
+            keeps_checkpoints = resume or executor.keeps_checkpoints
             repaired = _claim(output, problems, run_id, settings, resume=resume, restart=restart)
             records = output.load()
             pending = [p for p in problems if records.get(p.id) is None or records[p.id].status != "done"]
@@ -206,13 +208,12 @@ async def drive(
                     "resumed": resume,
                     "already_done": len(problems) - len(pending),
                     "repaired": repaired,
+                    "checkpoints": keeps_checkpoints,
                 },
             )
             try:
                 checkpoints = (
-                    open_checkpointer(out_dir, checkpoint_url)
-                    if resume or executor.keeps_checkpoints
-                    else nullcontext(None)
+                    open_checkpointer(out_dir, checkpoint_url) if keeps_checkpoints else nullcontext(None)
                 )
                 async with checkpoints as checkpointer:
                     solve = executor.solver(checkpointer)
