@@ -317,7 +317,7 @@ def _resumed_run_id(out: Path) -> str:
 def _done_count(out: Path) -> int:
     from declean.runs import OutputDir
 
-    return sum(record.status == "done" for record in OutputDir(out).load().values())
+    return sum(record.status == "done" for record in OutputDir(out).records().values())
 
 
 def _load_prices(path: Path) -> dict[str, Price]:

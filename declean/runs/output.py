@@ -72,6 +72,10 @@ class OutputDir:
         """Remember the ids already written; the latest record of every problem."""
         self._sample_ids = {str(json.loads(line)["id"]) for line in complete_lines(self.samples)}
         self._rejection_ids = {str(json.loads(line)["sample_id"]) for line in complete_lines(self.rejections)}
+        return self.records()
+
+    def records(self) -> dict[str, ProblemRecord]:
+        """The latest record of every problem (only ``problems.jsonl`` is read)."""
         records: dict[str, ProblemRecord] = {}
         for line in complete_lines(self.problems):
             record = ProblemRecord.model_validate_json(line)

@@ -97,7 +97,7 @@ def summarize(
     for line in complete_lines(output.rejections):
         rejection = json.loads(line)
         summary.rejected[(rejection["principle"] or "clean", rejection["reason"])] += 1
-    records = output.load()
+    records = output.records()
     usage = RunUsage()
     for problem in problems:
         record = records.get(problem.id)
