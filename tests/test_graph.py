@@ -14,6 +14,8 @@ import pytest
 
 from declean import Context, Problem, build_graph
 from declean.graphs.fix_policy import FailureStage
+from declean.graphs.pipeline import run_samples
+from declean.problems import load_problems
 from declean.samples import PRINCIPLES, Rejection, Sample
 from declean.sandbox.local import LocalSandbox
 from declean.sandbox.results import CompiledProgram, RunResult
@@ -23,13 +25,15 @@ from declean.testing import (
     GENERATOR,
     JUDGE,
     InFlight,
+    RespondingChatModel,
     SandboxWrapper,
     ScriptedChatModel,
     ScriptedFailureError,
     fenced,
 )
 from tests import programs
-from tests.trace_runs import without_keys
+from tests.corpus_run import respond, write_problems
+from tests.trace_runs import VOLATILE, without_keys
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "graph.mmd"
 MODEL_ONLY = dict.fromkeys(PRINCIPLES, "llm")
@@ -618,6 +622,47 @@ def test_a_graph_that_keeps_sample_events_in_the_subgraphs_decides_the_same(
     nested = asyncio.run(collect(subgraphs=True))
     assert [event["event"] for _, event in nested] == ["sample", "rejection", "sample"]
     assert all(namespace and namespace[0].startswith("sample:") for namespace, _ in nested)
+
+
+def test_samples_run_without_the_problem_graph_come_out_as_the_graph_gives_them(
+    local_sandbox: LocalSandbox, tmp_path: Path
+) -> None:
+    """``run_samples`` (what ``run_problems`` does when it keeps no checkpoints): the problem graph's
+    samples, rejections and calls in the graph's order, and the same trace events, for three samples."""
+    [problem] = load_problems(write_problems(tmp_path / "problems.jsonl", count=1))
+
+    def context(name: str) -> Context:
+        return Context(
+            llm=RespondingChatModel(respond=respond),
+            sandbox=local_sandbox,
+            principles=["DRY", "NAME"],
+            strategies={"DRY": "llm", "NAME": "procedural"},
+            samples_per_problem=3,
+            trace_dir=tmp_path / name,
+            run_id="r",
+        )
+
+    by_graph, direct = context("graph"), context("direct")
+    expected = asyncio.run(build_graph().ainvoke({"problem": problem}, context=by_graph))
+    got = asyncio.run(run_samples(problem, direct, {}))
+    by_graph.trace.close()
+    direct.trace.close()
+
+    assert [sample.id for sample in got["samples"]] == [
+        f"{problem.id}/s{index}/{version}" for index in range(3) for version in ("clean", "NAME")
+    ]
+    assert got["samples"] == expected["samples"]
+    assert got["rejections"] == expected["rejections"] and len(got["rejections"]) == 3
+    assert got["calls"] == expected["calls"] and len(got["calls"]) == 6
+
+    def events(name: str) -> list[str]:
+        [trace] = (tmp_path / name).glob("*.jsonl")
+        lines = trace.read_text(encoding="utf-8").splitlines()
+        volatile = VOLATILE | {"seq"}  # three samples at once: their events interleave as they please
+        return sorted(json.dumps(without_keys(json.loads(line), volatile), sort_keys=True) for line in lines)
+
+    assert events("direct") == events("graph")
+    assert any('"node": "fan_out"' in event for event in events("direct"))
 
 
 def test_model_calls_carry_langsmith_run_names_tags_and_metadata(

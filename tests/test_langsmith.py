@@ -19,7 +19,7 @@ from typing import Any
 
 from declean.testing import DECLEAN, GENERATOR
 from tests.fake_langsmith_server import FakeLangSmith, fake_langsmith_server
-from tests.trace_runs import without_keys
+from tests.trace_runs import VOLATILE, without_keys
 
 REPO = Path(__file__).resolve().parent.parent
 API_KEY = "lsv2_pt_0123456789abcdef0123456789abcdef_0123456789"
@@ -57,10 +57,39 @@ print([list(sample.labels) for sample in result["samples"]], [r.reason for r in 
 """One graph run: a clean sample, a DRY rewrite asked of the model (echoed, so rejected as ``unchanged``)
 and a procedural NAME rewrite (accepted). Argument: the output directory."""
 
-VOLATILE = frozenset({"ts", "latency_seconds", "duration_seconds", "cpu_seconds", "wall_seconds"})
-"""Timings, dropped at any depth before the traces are compared: ``ts`` (every event's clock time),
-``latency_seconds`` (model_call), ``duration_seconds`` (node_end, tool_call) and the sandbox's measured
-``cpu_seconds`` and ``wall_seconds`` (in tool_call results). Nothing else differs between two runs."""
+RUN_RUNNER = """
+import sys
+from pathlib import Path
+
+from langchain_core.tracers.langchain import wait_for_all_tracers
+
+from declean import Context
+from declean.models.cache import SqliteModelCache
+from declean.problems import load_problems
+from declean.runs import run_problems
+from declean.sandbox.local import LocalSandbox
+from tests.corpus_run import respond, write_problems
+from declean.testing import RespondingChatModel
+
+out = Path(sys.argv[1])
+problems = load_problems(write_problems(out / "problems.jsonl", count=2))
+with LocalSandbox() as sandbox, SqliteModelCache(out / "cache.sqlite") as cache:
+    context = Context(
+        llm=RespondingChatModel(respond=respond),
+        sandbox=sandbox,
+        cache=cache,
+        concurrency=1,
+        trace_dir=out / "traces",
+        run_id="fixed",
+        strategies={"DRY": "llm", "NAME": "procedural"},
+        principles=["DRY", "NAME"],
+    )
+    summary = run_problems(problems, context, out / "run")
+wait_for_all_tracers()
+print(summary.done_problems, summary.accepted_samples)
+"""
+"""``run_problems`` with the model cache (so it keeps no checkpoints) on two corpus problems, one at a
+time, each made as :data:`RUNNER`'s. Argument: the output directory."""
 
 
 def _langsmith_free_env() -> dict[str, str]:
@@ -72,12 +101,12 @@ def _langsmith_free_env() -> dict[str, str]:
     }
 
 
-def _run_graph(out: Path, **extra_env: str) -> list[dict[str, Any]]:
-    """Run :data:`RUNNER` in a fresh interpreter with ``extra_env``; its trace's events in ``seq`` order."""
+def _run_graph(out: Path, runner: str = RUNNER, **extra_env: str) -> list[dict[str, Any]]:
+    """Run ``runner`` in a fresh interpreter with ``extra_env``; its trace's events in ``seq`` order."""
     out.mkdir()
     env = {**_langsmith_free_env(), "PYTHONPATH": str(REPO), **extra_env}
     done = subprocess.run(
-        [sys.executable, "-c", RUNNER, str(out)],
+        [sys.executable, "-c", runner, str(out)],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -86,7 +115,8 @@ def _run_graph(out: Path, **extra_env: str) -> list[dict[str, Any]]:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().endswith("[[], ['NAME']] ['unchanged']"), done.stdout
+    expected = "[[], ['NAME']] ['unchanged']" if runner is RUNNER else "2 4"
+    assert done.stdout.strip().endswith(expected), done.stdout
     # The LangSmith client logs its failures (a refused upload, a bad answer) as warnings on stderr.
     assert "langsmith" not in done.stderr.lower(), done.stderr
     text = (out / "traces" / "fixed.jsonl").read_text(encoding="utf-8")
@@ -161,3 +191,34 @@ def test_langsmith_tracing_leaves_declean_traces_unchanged_and_receives_the_runs
         [[generation]] = run["outputs"]["generations"]
         usage = generation["message"]["kwargs"]["usage_metadata"]
         assert usage["input_tokens"] > 0 and usage["output_tokens"] > 0
+
+
+def test_a_run_shows_langsmith_each_problem_as_one_trace_and_writes_the_same_declean_trace(
+    tmp_path: Path,
+) -> None:
+    """Without LangSmith a run that keeps no checkpoints runs each problem's samples without the problem
+    graph's own invocation (``declean.graphs.pipeline.run_samples``); with it, through the graph, so each
+    problem is one ``declean`` trace there. Either way declean's trace is the same, event for event."""
+    plain = _run_graph(tmp_path / "plain", RUN_RUNNER)
+    with fake_langsmith_server() as fake:
+        traced = _run_graph(
+            tmp_path / "langsmith",
+            RUN_RUNNER,
+            LANGSMITH_TRACING="true",
+            LANGSMITH_ENDPOINT=fake.api_url,
+            LANGSMITH_API_KEY=API_KEY,
+            LANGSMITH_PROJECT=PROJECT,
+        )
+
+    assert [event["event"] for event in traced] == [event["event"] for event in plain]
+    volatile = VOLATILE | {"out_dir"}  # run_start's, which names each run's own directory
+    for before, after in zip(plain, traced, strict=True):
+        differs = f"event {before['seq']} ({before['event']}) differs"
+        assert without_keys(after, volatile) == without_keys(before, volatile), differs
+    assert [event["event"] for event in plain].count("sample_accepted") == 4
+
+    assert fake.errors == []
+    roots = [run for run in fake.runs().values() if run.get("parent_run_id") is None]
+    assert [root["name"] for root in roots] == ["declean", "declean"]
+    assert sorted(root["inputs"]["problem"]["id"] for root in roots) == ["array_stats", "bank_account"]
+    assert {"fan_out", "declean-sample", "generate", "judge"} <= _run_names(fake)["chain"]

@@ -408,6 +408,12 @@ def scale_trace(events: list[dict[str, Any]], path: Path, samples: int) -> Path:
     return path
 
 
+VOLATILE = frozenset({"ts", "latency_seconds", "duration_seconds", "cpu_seconds", "wall_seconds"})
+"""Timings, dropped at any depth before the traces are compared: ``ts`` (every event's clock time),
+``latency_seconds`` (model_call), ``duration_seconds`` (node_end, tool_call) and the sandbox's measured
+``cpu_seconds`` and ``wall_seconds`` (in tool_call results). Nothing else differs between two runs."""
+
+
 def without_keys(event: Any, keys: AbstractSet[str]) -> Any:
     """A trace event (any JSON value) without ``keys`` at any depth: what stays the same between two runs
     once their times and numbering are left out."""

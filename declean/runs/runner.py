@@ -17,6 +17,9 @@ Whether a problem is checkpointed, and how often, depends on the model-call cach
   database, and each problem ~1.5 ms of the event loop's time on its way in and out, when the problems
   starting and ending together wait for the loop. A resumed run opens the checkpoints all the same, to
   continue a problem a run without the cache had saved (it ends each problem with a checkpoint).
+  With no checkpoints to keep, a new run does not invoke the problem graph either: it runs the problem's
+  sample subgraphs itself (:func:`~declean.graphs.pipeline.run_samples`), unless LangSmith is on, which
+  shows each problem as one trace only through the graph.
 - **Cache off**: after every step of the problem and of each sample, written while the next step runs
   (LangGraph's ``durability="async"``): a kill can lose the last step's checkpoint, which the resumed run
   makes again, paying for its model calls.
@@ -26,7 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
@@ -35,10 +38,11 @@ from typing import Any, Protocol, Self
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import Durability
+from langsmith.utils import tracing_is_enabled
 
 from declean.errors import ConfigurationError
 from declean.graphs.context import Context
-from declean.graphs.pipeline import build_graph
+from declean.graphs.pipeline import build_graph, run_samples
 from declean.models.identity import model_name
 from declean.models.usage import CallUsage, PriceTable
 from declean.problems import Problem
@@ -370,14 +374,17 @@ async def solve_problem(
     graph: CompiledStateGraph[Any, Context, Any, Any], problem: Problem, context: Context, thread: str
 ) -> Solved:
     """The problem's results: from its finished checkpoint, by resuming it, or by starting it (at once, with
-    a graph that keeps no checkpoints)."""
+    a graph that keeps no checkpoints: then without the graph's own invocation, see
+    :func:`~declean.graphs.pipeline.run_samples`, unless LangSmith is to see the problem as one trace)."""
     config: Any = {"configurable": {"thread_id": thread}}
-    result: dict[str, Any]
+    result: Mapping[str, Any]
     try:
-        if graph.checkpointer is None:
+        if graph.checkpointer is not None:
+            result = await _from_checkpoint(graph, problem, context, config)
+        elif tracing_is_enabled():
             result = await graph.ainvoke({"problem": problem}, config, context=context)
         else:
-            result = await _from_checkpoint(graph, problem, context, config)
+            result = await run_samples(problem, context, config)
     except Exception as error:
         message = f"{type(error).__name__}: {error}"
         context.trace.emit(ErrorEvent, node=None, error=message, problem_id=problem.id)
