@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import json
 import threading
 from collections.abc import AsyncIterator
@@ -20,6 +21,8 @@ from declean.models.usage import Price
 from declean.problems import Problem, load_problems
 from declean.runs import RunSummary, run_problems, runner
 from declean.runs.checkpoints import serializer
+from declean.runs.output import OutputDir, ProblemRecord
+from declean.runs.runner import run_problems_async
 from declean.sandbox.base import Sandbox
 from declean.sandbox.local import LocalSandbox
 from declean.testing import InFlight, RecordingSandbox, RespondingChatModel
@@ -292,6 +295,48 @@ def test_a_run_that_keeps_no_checkpoints_runs_the_samples_without_invoking_the_p
     assert summary.done_problems == 2 and summary.accepted_samples >= 4
     assert summary.failed_problems == []
     assert sorted(invoked) == ([] if cached else [f"r/{problem.id}" for problem in problems[:2]])
+
+
+def test_a_result_that_cannot_be_written_stops_every_worker_and_the_run_raises_its_error(
+    problems: list[Problem], local_sandbox: LocalSandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk fills up as the second problem's results are written: the run raises that ``OSError`` and
+    its other worker takes no problem after it (it used to run on, in an app's own event loop even after
+    the run had returned); what was written stays whole, and a resumed run finishes the rest."""
+    written: list[str] = []
+    failed: list[str] = []
+    write = OutputDir.write_problem
+
+    def filling_up(self: OutputDir, samples: Any, rejections: Any, record: ProblemRecord) -> None:
+        if len(written) == 1 and not failed:  # once: a worker left running would write on
+            failed.append(record.problem_id)
+            raise OSError(errno.ENOSPC, "No space left on device")
+        write(self, samples, rejections, record)
+        written.append(record.problem_id)
+
+    model = RespondingChatModel(respond=respond, latency_seconds=0.02)
+
+    async def in_an_apps_loop() -> tuple[int, int]:
+        context = Context(
+            llm=model, sandbox=local_sandbox, principles=["NAME"], concurrency=2, run_id="r", trace_dir=None
+        )
+        with pytest.raises(OSError, match="No space left on device"):
+            await run_problems_async(problems, context, tmp_path / "out")
+        calls = model.calls
+        await asyncio.sleep(1.0)  # time enough for a worker left running to take another problem
+        return calls, model.calls
+
+    with monkeypatch.context() as patched:
+        patched.setattr(OutputDir, "write_problem", filling_up)
+        calls, calls_later = asyncio.run(in_an_apps_loop())
+    # The other worker may have been writing its problem as the error came (a write in its thread runs on).
+    assert len(written) <= 2 and calls_later == calls < len(problems)
+    records = read_jsonl(tmp_path / "out" / "problems.jsonl")
+    assert [record["problem_id"] for record in records] == written
+
+    context = Context(llm=model, sandbox=local_sandbox, principles=["NAME"], run_id="r", trace_dir=None)
+    resumed = run_problems(problems, context, tmp_path / "out", resume=True)
+    assert resumed.done_problems == len(problems) and resumed.failed_problems == []
 
 
 def test_a_checkpoint_url_that_is_not_postgresql_is_refused_even_when_no_checkpoint_is_kept(

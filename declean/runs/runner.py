@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
@@ -222,18 +222,16 @@ async def drive(
                 async with checkpoints as checkpointer:
                     solve = executor.solver(checkpointer)
                     queue = iter(pending)
-                    await asyncio.gather(
-                        *(
-                            _work(
-                                queue=queue,
-                                solve=solve,
-                                run_id=run_id,
-                                checkpointer=checkpointer,
-                                output=output,
-                                on_problem_done=on_problem_done,
-                            )
-                            for _ in range(min(executor.problems_at_once, len(pending)))
+                    await _all_or_none(
+                        _work(
+                            queue=queue,
+                            solve=solve,
+                            run_id=run_id,
+                            checkpointer=checkpointer,
+                            output=output,
+                            on_problem_done=on_problem_done,
                         )
+                        for _ in range(min(executor.problems_at_once, len(pending)))
                     )
             finally:
                 summary = summarize(output, problems, prices, time.monotonic() - started)
@@ -349,6 +347,21 @@ def _claim(
         remove_sqlite_checkpoints(output.path)
     RunManifest.new(run_id, problems, settings).save(output.path)
     return []
+
+
+async def _all_or_none(workers: Iterable[Coroutine[Any, Any, None]]) -> None:
+    """Run ``workers`` together; when one fails (a result that cannot be written: a full disk, say), stop
+    the others before they take another problem, and raise what it raised.
+
+    A task group stops them; its ``ExceptionGroup`` is unwrapped so a caller catches the ``OSError`` it
+    would expect of a failed write (the first worker's to fail, which the others' cancelling follows).
+    """
+    try:
+        async with asyncio.TaskGroup() as group:
+            for worker in workers:
+                group.create_task(worker)
+    except ExceptionGroup as failed:
+        raise failed.exceptions[0] from None
 
 
 async def _work(
