@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import itertools
 import json
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from declean.graphs.pipeline import run_samples
 from declean.problems import load_problems
 from declean.samples import PRINCIPLES, Rejection, Sample
 from declean.sandbox.local import LocalSandbox
-from declean.sandbox.results import CompiledProgram, RunResult
+from declean.sandbox.results import CompiledProgram, CompileResult, RunResult
 from declean.testing import (
     DECLEAN,
     FIXER,
@@ -663,6 +665,50 @@ def test_samples_run_without_the_problem_graph_come_out_as_the_graph_gives_them(
 
     assert events("direct") == events("graph")
     assert any('"node": "fan_out"' in event for event in events("direct"))
+
+
+def test_a_sample_that_raises_stops_its_siblings_when_run_without_the_problem_graph(
+    local_sandbox: LocalSandbox, tmp_path: Path
+) -> None:
+    """As the graph cancels a superstep's other tasks when one raises, ``run_samples`` cancels the other
+    samples: none of them asks the sandbox for anything after the failure."""
+    [problem] = load_problems(write_problems(tmp_path / "problems.jsonl", count=1))
+    compiles = itertools.count()
+    failed_at: list[float] = []
+    started_after: list[str] = []
+
+    class FirstCompileFails(SandboxWrapper):
+        def compile(self, source: str, *, extra_flags: Sequence[str] = ()) -> CompileResult:
+            self._note("compile")
+            if next(compiles) == 0:
+                time.sleep(0.05)  # the other sample's compile is under way in its own thread by now
+                failed_at.append(time.monotonic())
+                raise RuntimeError("the sandbox lost its connection")
+            return super().compile(source, extra_flags=extra_flags)
+
+        def run(self, program: CompiledProgram, stdin: str = "") -> RunResult:
+            self._note("run")
+            return super().run(program, stdin)
+
+        def _note(self, call: str) -> None:
+            if failed_at:
+                started_after.append(call)
+
+    context = Context(
+        llm=RespondingChatModel(respond=respond),
+        sandbox=FirstCompileFails(local_sandbox),
+        principles=["NAME"],
+        samples_per_problem=2,
+        trace_dir=None,
+    )
+
+    async def in_an_apps_loop() -> None:
+        with pytest.raises(RuntimeError, match="lost its connection"):
+            await run_samples(problem, context, {})
+        await asyncio.sleep(0.5)  # the loop goes on: a sample left running would compile and run now
+
+    asyncio.run(in_an_apps_loop())
+    assert failed_at and started_after == []
 
 
 def test_model_calls_carry_langsmith_run_names_tags_and_metadata(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -20,6 +19,7 @@ from declean.graphs.portal import destinations, dual_node, relay
 from declean.graphs.sample_nodes import compile_and_run, fix, generate
 from declean.graphs.state import InputState, OutputState, ProblemState, SampleInput, SampleState
 from declean.problems import Problem
+from declean.tasks import all_or_none
 from declean.tracing.events import Route
 
 SAMPLE_NODE = "sample"
@@ -82,7 +82,8 @@ def sample_inputs(problem: Problem, context: Context) -> list[SampleInput]:
 
 async def run_samples(problem: Problem, context: Context, config: RunnableConfig) -> OutputState:
     """What the problem graph without a checkpointer returns for ``problem``, without its invocation: the
-    sample subgraphs run directly (in ``config``), their outputs joined in the order the graph joins them.
+    sample subgraphs run directly (in ``config``), their outputs joined in the order the graph joins them;
+    if one raises, the others are cancelled, as the graph cancels a superstep's other tasks.
 
     For a caller that keeps no checkpoints and reads only the final state (``run_problems`` with the model
     cache). The problem graph's own invocation does nothing else, yet it took a quarter of a problem's
@@ -96,7 +97,7 @@ async def run_samples(problem: Problem, context: Context, config: RunnableConfig
     if len(inputs) == 1:
         finals = [await graph.ainvoke(inputs[0], config, context=context)]
     else:
-        finals = await asyncio.gather(*(graph.ainvoke(each, config, context=context) for each in inputs))
+        finals = await all_or_none(graph.ainvoke(each, config, context=context) for each in inputs)
     return OutputState(
         samples=[sample for final in finals for sample in final.get("samples", [])],
         rejections=[rejection for final in finals for rejection in final.get("rejections", [])],

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Coroutine, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
@@ -51,6 +51,7 @@ from declean.runs.manifest import MANIFEST_FILE, RunManifest
 from declean.runs.output import OutputDir, ProblemRecord
 from declean.runs.summary import RunSummary, summarize
 from declean.samples import Rejection, Sample
+from declean.tasks import all_or_none
 from declean.tracing.events import ErrorEvent, RunEnd, RunStart
 from declean.tracing.writer import TraceWriter
 
@@ -222,7 +223,7 @@ async def drive(
                 async with checkpoints as checkpointer:
                     solve = executor.solver(checkpointer)
                     queue = iter(pending)
-                    await _all_or_none(
+                    await all_or_none(
                         _work(
                             queue=queue,
                             solve=solve,
@@ -347,21 +348,6 @@ def _claim(
         remove_sqlite_checkpoints(output.path)
     RunManifest.new(run_id, problems, settings).save(output.path)
     return []
-
-
-async def _all_or_none(workers: Iterable[Coroutine[Any, Any, None]]) -> None:
-    """Run ``workers`` together; when one fails (a result that cannot be written: a full disk, say), stop
-    the others before they take another problem, and raise what it raised.
-
-    A task group stops them; its ``ExceptionGroup`` is unwrapped so a caller catches the ``OSError`` it
-    would expect of a failed write (the first worker's to fail, which the others' cancelling follows).
-    """
-    try:
-        async with asyncio.TaskGroup() as group:
-            for worker in workers:
-                group.create_task(worker)
-    except ExceptionGroup as failed:
-        raise failed.exceptions[0] from None
 
 
 async def _work(
