@@ -94,10 +94,7 @@ async def run_samples(problem: Problem, context: Context, config: RunnableConfig
     """
     graph = _shared_sample_graph(False)
     inputs = sample_inputs(problem, context)
-    if len(inputs) == 1:
-        finals = [await graph.ainvoke(inputs[0], config, context=context)]
-    else:
-        finals = await all_or_none(graph.ainvoke(each, config, context=context) for each in inputs)
+    finals = await all_or_none(graph.ainvoke(each, config, context=context) for each in inputs)
     return OutputState(
         samples=[sample for final in finals for sample in final.get("samples", [])],
         rejections=[rejection for final in finals for rejection in final.get("rejections", [])],
